@@ -5,5 +5,5 @@ add_library(crosswalk::warnings ALIAS crosswalk_warnings)
 target_compile_options(crosswalk_warnings INTERFACE
   $<$<COMPILE_LANG_AND_ID:CXX,GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor
       -Wold-style-cast -Wcast-align -Woverloaded-virtual -Wconversion -Wsign-conversion
-      -Wnull-dereference -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough>
+      -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough>
   $<$<COMPILE_LANG_AND_ID:C,GNU,Clang>:-Wall -Wextra -Wpedantic -Wshadow -Wconversion>)

@@ -1,0 +1,30 @@
+/**
+ * @file paths.hpp
+ * @brief Where the default workspace lives and where plugins are looked for.
+ */
+#pragma once
+
+#include <filesystem>
+#include <vector>
+
+namespace cw {
+
+/// $XDG_DATA_HOME/crosswalk/workspace.db, else ~/.local/share/crosswalk/workspace.db.
+std::filesystem::path defaultWorkspacePath();
+
+/// The directory of the running executable (empty if unknown).
+std::filesystem::path executableDirectory();
+
+/**
+ * @brief The plugin search path, in precedence order, without duplicates.
+ *
+ * 1. `extra` (the CLI's --plugins: directories or single files);
+ * 2. $CROSSWALK_PLUGIN_PATH (colon-separated);
+ * 3. unless `defaults` is false: the build's plugin folder (`<exe dir>/plugins`),
+ *    the install folder relative to the executable (`<exe dir>/../lib/crosswalk/plugins`)
+ *    and the configured install folder.
+ * Folders that do not exist are kept (the host reports nothing for them).
+ */
+std::vector<std::filesystem::path> pluginSearchPath(const std::vector<std::filesystem::path>& extra, bool defaults);
+
+}  // namespace cw

@@ -1,0 +1,156 @@
+/**
+ * @file workspace.hpp
+ * @brief The workspace: one SQLite file holding frameworks, controls, packs and mappings.
+ */
+#pragma once
+
+#include <crosswalk/core/error.hpp>
+#include <crosswalk/core/model.hpp>
+#include <crosswalk/core/plugin_host.hpp>
+
+#include <boost/json/object.hpp>
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cw {
+
+/// A plugin as recorded in the workspace.
+struct WorkspacePlugin {
+    std::string id;
+    std::string name;
+    std::string version;
+    std::string publisher;
+    std::string licence;
+    std::string file;
+    std::string sha256;
+    std::string catalogSha256;
+    std::uint32_t abiMajor = 0;
+    std::uint32_t abiMinor = 0;
+    std::string loadedAt;  ///< UTC, ISO 8601
+};
+
+/// What syncing one plugin did.
+enum class SyncAction {
+    Added,      ///< first time in this workspace
+    Updated,    ///< a newer version (or changed content) replaced the catalog
+    Unchanged,  ///< same version and same catalog: nothing written
+    Skipped,    ///< the workspace holds a newer version; not downgraded
+};
+std::string_view toString(SyncAction action) noexcept;
+
+struct SyncResult {
+    std::string pluginId;
+    SyncAction action = SyncAction::Unchanged;
+    std::string previousVersion;  ///< empty when added
+    std::string version;
+    std::size_t frameworks = 0;
+    std::size_t controlsAdded = 0;
+    std::size_t controlsUpdated = 0;
+    std::size_t controlsRemoved = 0;
+    std::string note;  ///< why skipped, or that content changed without a version bump
+};
+
+/// A framework with its counts.
+struct FrameworkSummary {
+    std::string id;
+    std::string name;
+    std::string version;
+    std::string publisher;
+    FrameworkKind kind = FrameworkKind::Other;
+    std::string published;
+    std::string source;
+    std::string licence;
+    std::string url;
+    std::string description;
+    std::string pluginId;
+    std::int64_t controls = 0;
+    std::int64_t assessable = 0;
+};
+
+/// A control as stored: the model plus its place in the tree.
+struct ControlRow {
+    std::string framework;
+    std::string ref;
+    std::string parent;
+    std::string title;
+    std::string description;
+    std::string kind;
+    bool assessable = false;
+    int depth = 0;  ///< 0 at top level
+    boost::json::object attributes;
+
+    [[nodiscard]] std::string fullRef() const { return framework + ":" + ref; }
+};
+
+/// A stored mapping seen from one of its ends.
+struct MappingRow {
+    std::string packId;
+    std::string source;  ///< full ref
+    std::string target;  ///< full ref
+    std::string targetTitle;
+    std::string sourceTitle;
+    Relationship relationship = Relationship::IntersectsWith;
+    std::optional<Rationale> rationale;
+    std::optional<int> strength;
+    std::optional<double> confidence;
+    std::optional<double> coverage;
+    std::vector<std::string> qualifiers;
+    std::string note;
+};
+
+/// Everything `show` prints about one control.
+struct ControlDetail {
+    ControlRow control;
+    FrameworkSummary framework;
+    std::vector<ControlRow> ancestors;  ///< root first
+    std::vector<ControlRow> children;
+    std::vector<MappingRow> mappings;   ///< where the control is source or target
+};
+
+class Workspace {
+public:
+    enum class OpenMode { CreateIfMissing, MustExist };
+
+    /// Opens (and migrates) the workspace file. MustExist fails with NotFound if it is absent.
+    static Result<Workspace> open(const std::filesystem::path& file, OpenMode mode);
+
+    Workspace(Workspace&&) noexcept;
+    Workspace& operator=(Workspace&&) noexcept;
+    ~Workspace();
+
+    [[nodiscard]] const std::filesystem::path& path() const noexcept;
+    /// True when open() created the file.
+    [[nodiscard]] bool created() const noexcept;
+    /// PRAGMA user_version after migration.
+    [[nodiscard]] int schemaVersion() const noexcept;
+
+    /**
+     * @brief Brings a loaded plugin's catalog into the workspace, in one transaction.
+     *
+     * Same version and catalog: no-op. Newer version (or same version with a changed
+     * catalog): frameworks and controls are updated in place, so everything that
+     * refers to a ref that still exists is kept; rows for refs that are gone are
+     * removed with what refers to them. Older version: skipped, not downgraded.
+     */
+    Result<SyncResult> syncPlugin(const PluginInfo& plugin);
+
+    Result<std::vector<WorkspacePlugin>> plugins();
+    Result<std::vector<FrameworkSummary>> frameworks();
+    /// Controls of a framework in catalog order (depth-first, as the catalog lists them).
+    Result<std::vector<ControlRow>> controls(std::string_view frameworkId);
+    /// One control by full ref "framework:ref".
+    Result<ControlDetail> control(std::string_view fullRef);
+
+private:
+    struct Impl;
+    explicit Workspace(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+}  // namespace cw

@@ -1,0 +1,150 @@
+#include "migrations.hpp"
+
+#include <crosswalk/core/version.hpp>
+
+#include <array>
+#include <string_view>
+
+namespace cw::db {
+namespace {
+
+// Each step moves user_version from its index to index + 1. Never edit a
+// released step; append a new one.
+constexpr std::array<std::string_view, 1> kSteps = {
+    // 0 → 1: plugins, frameworks, controls, packs, mappings (DESIGN.md §3).
+    R"sql(
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE plugins (
+    id             TEXT PRIMARY KEY,
+    name           TEXT NOT NULL,
+    version        TEXT NOT NULL,
+    publisher      TEXT NOT NULL,
+    licence        TEXT NOT NULL,
+    file           TEXT NOT NULL,
+    sha256         TEXT NOT NULL CHECK (length(sha256) = 64),
+    catalog_sha256 TEXT NOT NULL CHECK (length(catalog_sha256) = 64),
+    abi_major      INTEGER NOT NULL,
+    abi_minor      INTEGER NOT NULL,
+    loaded_at      TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE frameworks (
+    id          TEXT PRIMARY KEY,
+    plugin_id   TEXT REFERENCES plugins(id) ON DELETE CASCADE,
+    name        TEXT NOT NULL,
+    version     TEXT NOT NULL,
+    publisher   TEXT NOT NULL,
+    kind        TEXT NOT NULL CHECK (kind IN ('standard','criteria','regulation','framework','catalog','guideline','other')),
+    published   TEXT,
+    source      TEXT NOT NULL DEFAULT '',
+    licence     TEXT NOT NULL DEFAULT '',
+    url         TEXT NOT NULL DEFAULT '',
+    description TEXT NOT NULL DEFAULT '',
+    position    INTEGER NOT NULL DEFAULT 0
+) STRICT;
+
+-- Rows keep their id across catalog updates (upsert on framework + ref), so
+-- everything that refers to a control survives as long as its ref exists.
+CREATE TABLE controls (
+    id           INTEGER PRIMARY KEY,
+    framework_id TEXT NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+    ref          TEXT NOT NULL,
+    parent_id    INTEGER REFERENCES controls(id) ON DELETE SET NULL,
+    title        TEXT NOT NULL,
+    description  TEXT NOT NULL DEFAULT '',
+    kind         TEXT NOT NULL,
+    assessable   INTEGER NOT NULL CHECK (assessable IN (0, 1)),
+    depth        INTEGER NOT NULL DEFAULT 0,
+    position     INTEGER NOT NULL,
+    attributes   TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(attributes)),
+    UNIQUE (framework_id, ref)
+) STRICT;
+CREATE INDEX controls_parent ON controls(parent_id);
+CREATE INDEX controls_position ON controls(framework_id, position);
+
+CREATE TABLE packs (
+    id                  TEXT PRIMARY KEY,
+    version             TEXT NOT NULL,
+    title               TEXT NOT NULL,
+    source_framework_id TEXT NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+    target_framework_id TEXT NOT NULL REFERENCES frameworks(id) ON DELETE CASCADE,
+    plugin_id           TEXT REFERENCES plugins(id) ON DELETE CASCADE,
+    source_document     TEXT NOT NULL,
+    method              TEXT NOT NULL CHECK (method IN ('official','derived','authored','inferred')),
+    author              TEXT NOT NULL DEFAULT '',
+    date                TEXT,
+    licence             TEXT NOT NULL DEFAULT '',
+    description         TEXT NOT NULL DEFAULT '',
+    file                TEXT,
+    sha256              TEXT,
+    imported_at         TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE mappings (
+    id                INTEGER PRIMARY KEY,
+    pack_id           TEXT NOT NULL REFERENCES packs(id) ON DELETE CASCADE,
+    source_control_id INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
+    target_control_id INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
+    relationship      TEXT NOT NULL CHECK (relationship IN ('equal','subset-of','superset-of','intersects-with','no-relationship')),
+    rationale         TEXT CHECK (rationale IN ('syntactic','semantic','functional')),
+    strength          INTEGER CHECK (strength BETWEEN 1 AND 10),
+    confidence        REAL CHECK (confidence BETWEEN 0 AND 1),
+    coverage          REAL CHECK (coverage BETWEEN 0 AND 1),
+    qualifiers        TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(qualifiers) AND json_type(qualifiers) = 'array'),
+    note              TEXT NOT NULL DEFAULT '',
+    -- Provenance of this edge when it differs from its pack's.
+    source_document   TEXT,
+    method            TEXT CHECK (method IN ('official','derived','authored','inferred')),
+    author            TEXT,
+    date              TEXT,
+    CHECK (source_control_id <> target_control_id),
+    UNIQUE (pack_id, source_control_id, target_control_id)
+) STRICT;
+CREATE INDEX mappings_source ON mappings(source_control_id);
+CREATE INDEX mappings_target ON mappings(target_control_id);
+)sql",
+};
+
+}  // namespace
+
+int latestSchemaVersion() noexcept { return static_cast<int>(kSteps.size()); }
+
+Result<int> migrate(Database& db) {
+    auto version = db.prepare("PRAGMA user_version");
+    if (!version) return version.error();
+    auto row = version->step();
+    if (!row) return row.error();
+    int current = static_cast<int>(version->integer(0));
+    version->reset();
+
+    if (current > latestSchemaVersion()) {
+        return Error::badInput(db.path().string() + ": workspace schema version " + std::to_string(current) +
+                               " is newer than this Crosswalk (" + std::string(crosswalkVersion()) +
+                               ") understands (" + std::to_string(latestSchemaVersion()) + "); upgrade Crosswalk");
+    }
+    while (current < latestSchemaVersion()) {
+        auto tx = Transaction::begin(db);
+        if (!tx) return tx.error();
+        if (auto r = db.exec(kSteps[static_cast<std::size_t>(current)]); !r) {
+            return Error::internal("migration to schema " + std::to_string(current + 1) + " failed: " + r.error().message);
+        }
+        if (current == 0) {
+            auto meta = db.prepare(
+                "INSERT INTO meta(key, value) VALUES ('created_at', strftime('%Y-%m-%dT%H:%M:%SZ','now')), "
+                "('created_by', ?1)");
+            if (!meta) return meta.error();
+            meta->bindAll("crosswalk " + std::string(crosswalkVersion()));
+            if (auto r = meta->run(); !r) return r.error();
+        }
+        if (auto r = db.exec("PRAGMA user_version = " + std::to_string(current + 1)); !r) return r.error();
+        if (auto r = tx->commit(); !r) return r.error();
+        ++current;
+    }
+    return current;
+}
+
+}  // namespace cw::db
