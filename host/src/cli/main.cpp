@@ -146,6 +146,23 @@ int cmdInit(const Options& o) {
     return kExitOk;
 }
 
+template <typename StateFn>
+void printPluginTable(const PluginHost& host, const StateFn& state) {
+    Table table({"PLUGIN", "VERSION", "STATUS", "FRAMEWORKS", "CONTROLS", "WORKSPACE", "FILE"});
+    for (const auto& p : host.plugins()) {
+        std::string frameworks;
+        for (const auto& f : p.catalog.frameworks) frameworks += (frameworks.empty() ? "" : ",") + f.id;
+        const bool ok = p.status == PluginStatus::Loaded;
+        table.add({p.id.empty() ? "?" : p.id, p.version.empty() ? "?" : p.version, std::string(toString(p.status)),
+                   ok ? frameworks : "-", ok ? std::to_string(controlCount(p)) : "-", state(p), p.file.string()});
+    }
+    if (table.empty()) {
+        std::cout << "No plugins found.\n";
+    } else {
+        table.print(std::cout);
+    }
+}
+
 int cmdPlugins(const Options& o) {
     PluginHost host;
     host.loadAll(searchPath(o), progressPrinter());
@@ -182,21 +199,10 @@ int cmdPlugins(const Options& o) {
         json::array searched;
         for (const auto& dir : searchPath(o)) searched.emplace_back(dir.string());
         printJson(std::cout, json::object{{"plugins", std::move(list)}, {"search_path", std::move(searched)}});
-        return kExitOk;
-    }
-    Table table({"PLUGIN", "VERSION", "STATUS", "FRAMEWORKS", "CONTROLS", "WORKSPACE", "FILE"});
-    for (const auto& p : host.plugins()) {
-        std::string frameworks;
-        for (const auto& f : p.catalog.frameworks) frameworks += (frameworks.empty() ? "" : ",") + f.id;
-        const bool ok = p.status == PluginStatus::Loaded;
-        table.add({p.id.empty() ? "?" : p.id, p.version.empty() ? "?" : p.version, std::string(toString(p.status)),
-                   ok ? frameworks : "-", ok ? std::to_string(controlCount(p)) : "-", state(p), p.file.string()});
-    }
-    if (table.empty()) {
-        std::cout << "No plugins found.\n";
     } else {
-        table.print(std::cout);
+        printPluginTable(host, state);
     }
+    // Rejections also go to stderr, one line each, so they are seen even when stdout is piped.
     for (const auto& p : host.plugins()) {
         if (p.status == PluginStatus::Rejected) printRejected(p, std::cerr);
     }

@@ -106,12 +106,12 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& fi
     sqlite3_extended_result_codes(handle, 1);
     // Concurrent CLI and GUI on one file: wait rather than fail on a lock.
     sqlite3_busy_timeout(handle, 5000);
+    // A file that is not SQLite is only detected on first read; check before writing anything.
+    if (auto r = db->exec("SELECT count(*) FROM sqlite_schema"); !r) {
+        return Error::badInput(file.string() + ": not a Crosswalk workspace (" + db->errorMessage() + ")");
+    }
     if (auto r = db->exec("PRAGMA foreign_keys = ON; PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL;"); !r) {
         return r.error();
-    }
-    // A file that is not SQLite is only detected on first read.
-    if (auto r = db->exec("SELECT count(*) FROM sqlite_schema"); !r) {
-        return Error::badInput(file.string() + ": not a Crosswalk workspace (" + r.error().message + ")");
     }
     return db;
 }

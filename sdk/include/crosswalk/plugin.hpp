@@ -111,14 +111,15 @@ inline char* copyOut(std::string_view text) noexcept {
     return buffer;
 }
 
-inline void reportFailure(const cw_host_api* host, const char* what) noexcept {
+// Logs the exception in flight as the error the host reports for this call.
+inline void reportFailure(const cw_host_api* host) noexcept {
     const Context ctx(host);
     try {
         throw;
     } catch (const std::exception& e) {
-        ctx.log(Level::Error, std::string(what) + " failed: " + e.what());
+        ctx.log(Level::Error, e.what());
     } catch (...) {
-        ctx.log(Level::Error, std::string(what) + " failed: unknown exception");
+        ctx.log(Level::Error, "unknown exception");
     }
 }
 
@@ -127,10 +128,10 @@ char* guarded(const cw_host_api* host, const char* what, Fn&& fn) noexcept {
     try {
         std::string result = fn();
         char* out = copyOut(result);
-        if (out == nullptr) Context(host).log(Level::Error, std::string(what) + " failed: out of memory");
+        if (out == nullptr) Context(host).log(Level::Error, std::string(what) + ": out of memory");
         return out;
     } catch (...) {
-        reportFailure(host, what);
+        reportFailure(host);
         return nullptr;
     }
 }

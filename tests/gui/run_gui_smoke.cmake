@@ -1,0 +1,15 @@
+# Starts the real crosswalk-gui in a real window under Xvfb for a few frames.
+#   -DXVFB_RUN -DCLI -DGUI -DWORK_DIR
+cmake_minimum_required(VERSION 3.20)
+file(REMOVE_RECURSE "${WORK_DIR}")
+file(MAKE_DIRECTORY "${WORK_DIR}")
+execute_process(COMMAND "${CLI}" --db "${WORK_DIR}/w.db" init RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "crosswalk init failed: ${err}")
+endif()
+execute_process(
+  COMMAND "${XVFB_RUN}" -a -s "-screen 0 1280x800x24" "${GUI}" --db "${WORK_DIR}/w.db" --frames 5
+  RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 90)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "crosswalk-gui under Xvfb failed (${rc}):\n${out}\n${err}")
+endif()
