@@ -22,7 +22,7 @@ DEFAULT_FACTS = Path("/work/shared/reference/derived-facts/soc2_2017_with_rev_20
 FRAMEWORK = {
     "id": "soc2-2017",
     "name": "SOC 2 Trust Services Criteria (2017, revised points of focus 2022)",
-    "version": "2017 (revised points of focus 2022)",
+    "version": "2017 (rev. 2022)",
     "publisher": "AICPA",
     "kind": "criteria",
     "source": "AICPA TSP Section 100, 2017 Trust Services Criteria for Security, Availability, Processing "
