@@ -178,7 +178,8 @@ bool isValidDate(std::string_view text) {
 Answers parseAnswers(const json::object& answers) {
     Answers result;
     const json::value* entity = answers.if_contains("entity_type");
-    const std::string_view entityText = entity != nullptr && entity->is_string() ? entity->get_string() : "";
+    const std::string_view entityText =
+        entity != nullptr && entity->is_string() ? std::string_view(entity->get_string()) : std::string_view();
     if (entityText == "merchant") {
         result.entity = Entity::Merchant;
     } else if (entityText == "service-provider") {

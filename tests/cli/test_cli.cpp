@@ -66,8 +66,8 @@ TEST_F(Cli, BadPluginsAreRejectedWithReasonsWhileGoodOnesLoad) {
     for (const auto& p : listing.at("plugins").as_array()) {
         byFile[std::filesystem::path(std::string(p.at("file").as_string())).stem().string()] = p.as_object();
     }
-    ASSERT_EQ(byFile.size(), 10u);
-    for (const char* good : {"example", "cw_test_good"}) {
+    ASSERT_EQ(byFile.size(), 12u);
+    for (const char* good : {"example", "cw_test_good", "cw_test_raw_ok"}) {
         EXPECT_EQ(byFile[good].at("status").as_string(), "loaded") << good;
         EXPECT_EQ(byFile[good].at("workspace_state").as_string(), "current") << good;
     }
@@ -80,6 +80,7 @@ TEST_F(Cli, BadPluginsAreRejectedWithReasonsWhileGoodOnesLoad) {
         {"cw_test_invalid_json", "invalid JSON at line 5"},
         {"cw_test_dangling_parent", "parent 'D2' of 'D2.1' does not exist"},
         {"cw_test_good_dup_id", "duplicate plugin id 'cw-test-good'"},
+        {"cw_test_good_framework_clash", "framework 'test-good' is already provided by plugin 'cw-test-good'"},
     };
     for (const auto& [file, reason] : reasons) {
         const auto& p = byFile[file];
@@ -94,7 +95,8 @@ TEST_F(Cli, BadPluginsAreRejectedWithReasonsWhileGoodOnesLoad) {
     auto frameworks = parse(crosswalk("frameworks --json", plugins));
     std::vector<std::string> ids;
     for (const auto& f : frameworks.at("frameworks").as_array()) ids.emplace_back(f.at("id").as_string());
-    EXPECT_EQ(ids, (std::vector<std::string>{"example-baseline", "test-good", "test-good-annex"}));
+    std::sort(ids.begin(), ids.end());
+    EXPECT_EQ(ids, (std::vector<std::string>{"example-baseline", "test-good", "test-good-annex", "test-raw"}));
 }
 
 TEST_F(Cli, VerifyPluginExitsNonZeroNamingTheProblem) {

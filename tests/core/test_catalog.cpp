@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <map>
+
 namespace cw {
 namespace {
 
@@ -103,6 +105,29 @@ TEST(Catalog, DetectsCyclesAndSelfParents) {
                                        "/frameworks/0/controls/3/parent: 'D' is its own parent",
                                        "/frameworks/0/controls/0/parent: parent cycle: A -> C -> B -> A",
                                    }));
+}
+
+TEST(Catalog, HugeStringsAreProblemsNotCrashes) {
+    const std::string huge(50000, 'a');
+    const auto reading = readCatalog(catalogWith(R"({"ref":")" + huge + R"(","title":"x","kind":")" + huge + R"("})"));
+    ASSERT_FALSE(reading.catalog);
+    ASSERT_EQ(reading.problems.size(), 4u);
+    EXPECT_EQ(toString(reading.problems[0]), "/frameworks/0/controls/0/ref: must be at most 128 characters long");
+    EXPECT_EQ(reading.problems[1].message.rfind("is too long (50000 bytes) to check against the pattern", 0), 0u);
+}
+
+TEST(Catalog, FrameworkIdsAreUniqueAcrossShippedPlugins) {
+    std::map<std::string, std::string> owner;
+    for (const auto& entry : std::filesystem::directory_iterator(test::sourceDir() / "plugins")) {
+        const auto file = entry.path() / "catalog.json";
+        if (!std::filesystem::exists(file)) continue;
+        const auto reading = readCatalog(test::readFile(file));
+        if (!reading.catalog) continue;  // reported by EveryShippedCatalogIsValid
+        for (const auto& f : reading.catalog->frameworks) {
+            const auto [it, inserted] = owner.emplace(f.id, entry.path().filename().string());
+            EXPECT_TRUE(inserted) << f.id << " in " << entry.path().filename() << " and " << it->second;
+        }
+    }
 }
 
 TEST(Catalog, DuplicateFrameworkIds) {

@@ -90,6 +90,27 @@ TEST(PluginHost, DuplicateIdIsRejectedNamingTheFirstFile) {
     EXPECT_EQ(host.find("cw-test-good")->file, testPlugin("cw_test_good"));
 }
 
+TEST(PluginHost, APluginWrittenInPlainCLoads) {
+    PluginHost host;
+    const PluginInfo& p = host.load(testPlugin("cw_test_raw_ok"));
+    ASSERT_EQ(p.status, PluginStatus::Loaded) << allProblems(p);
+    EXPECT_EQ(p.id, "cw-test-raw");
+    EXPECT_FALSE(p.hasScope);
+    ASSERT_EQ(p.catalog.frameworks.size(), 1u);
+    EXPECT_EQ(p.catalog.frameworks[0].controls[0].ref, "R1");
+}
+
+TEST(PluginHost, AFrameworkHasOneProvider) {
+    PluginHost host;
+    host.load(testPlugin("cw_test_good"));
+    const PluginInfo& clash = host.load(testPlugin("cw_test_good_framework_clash"));
+    EXPECT_EQ(clash.status, PluginStatus::Rejected);
+    EXPECT_EQ(allProblems(clash), "framework 'test-good' is already provided by plugin 'cw-test-good' (" +
+                                      testPlugin("cw_test_good").string() + ")\nframework 'test-good-annex' is "
+                                      "already provided by plugin 'cw-test-good' (" +
+                                      testPlugin("cw_test_good").string() + ")\n");
+}
+
 TEST(PluginHost, NotASharedLibrary) {
     test::ScratchDir dir;
     test::writeFile(dir / "fake.so", "this is not ELF");
@@ -109,18 +130,18 @@ TEST(PluginHost, BadPluginsAreSkippedAndTheOthersLoad) {
     for (const auto& p : host.plugins()) {
         if (p.status == PluginStatus::Loaded) {
             ++loaded;
-            EXPECT_EQ(p.id, "cw-test-good");
+            EXPECT_TRUE(p.id == "cw-test-good" || p.id == "cw-test-raw") << p.id;
         }
     }
-    EXPECT_EQ(loaded, 1u);
-    EXPECT_EQ(host.plugins().size(), 9u);  // the v2 copy lives in a subfolder and is not searched
-    ASSERT_EQ(progress.size(), 9u);
-    EXPECT_EQ(progress.front(), "1/9 cw_test_dangling_parent.so");
+    EXPECT_EQ(loaded, 2u);
+    EXPECT_EQ(host.plugins().size(), 11u);  // the v2 copy lives in a subfolder and is not searched
+    ASSERT_EQ(progress.size(), 11u);
+    EXPECT_EQ(progress.front(), "1/11 cw_test_dangling_parent.so");
 }
 
 TEST(PluginHost, FindsFilesInFolderOrderWithoutDuplicates) {
     const auto files = findPluginFiles({testPlugin("cw_test_good"), test::testPluginDir(), "/no/such/dir"});
-    ASSERT_EQ(files.size(), 9u);
+    ASSERT_EQ(files.size(), 11u);
     EXPECT_EQ(files[0], testPlugin("cw_test_good"));  // explicit file first, not repeated from the folder
     EXPECT_TRUE(std::is_sorted(files.begin() + 1, files.end()));
 }
@@ -151,7 +172,16 @@ TEST(PluginHost, RunsRulesAcrossTheBoundary) {
 
     auto failed = host.scope("cw-test-good", R"({"answers":{"fail":1}})");
     ASSERT_FALSE(failed);
-    EXPECT_EQ(failed.error().message, "plugin 'cw-test-good': scope failed: answers.fail is not allowed");
+    EXPECT_EQ(failed.error().message, "plugin 'cw-test-good' (" + testPlugin("cw_test_good").string() +
+                                          "): scope failed: answers.fail is not allowed");
+
+    auto invalid = host.scope("cw-test-good", R"({"answers":{"badoutput":1}})");
+    ASSERT_FALSE(invalid);
+    EXPECT_EQ(invalid.error().kind, ErrorKind::BadInput);
+    EXPECT_NE(invalid.error().message.find("scope output is invalid: /requirements/0: missing required property "
+                                           "'applies' (and 1 more)"),
+              std::string::npos)
+        << invalid.error().message;
 
     auto readiness = host.readiness("cw-test-good", "{}");
     ASSERT_TRUE(readiness);

@@ -106,15 +106,20 @@ TEST_F(WorkspaceTest, LoadsAPluginCatalogInOrderWithHierarchy) {
 TEST_F(WorkspaceTest, LoadingTheSameVersionAgainIsANoOp) {
     Workspace ws = open();
     ASSERT_TRUE(ws.syncPlugin(m_good));
-    const std::string before = sql(m_dir / "w.db", "SELECT loaded_at, sha256 FROM plugins; SELECT count(*) FROM controls;");
-    const std::string changes = sql(m_dir / "w.db", "PRAGMA data_version;");
+    // In WAL mode every committed write appends to the -wal file; a no-op appends nothing.
+    const fs::path wal = m_dir / "w.db-wal";
+    ASSERT_TRUE(fs::exists(wal));
+    const auto walBefore = fs::file_size(wal);
+    const std::string before = test::readFile(wal);
     auto again = ws.syncPlugin(m_good);
     ASSERT_TRUE(again);
     EXPECT_EQ(again->action, SyncAction::Unchanged);
     EXPECT_EQ(again->controlsAdded + again->controlsUpdated + again->controlsRemoved, 0u);
-    EXPECT_EQ(sql(m_dir / "w.db", "SELECT loaded_at, sha256 FROM plugins; SELECT count(*) FROM controls;"), before);
-    // Nothing was committed: a fresh connection sees the same data version.
-    EXPECT_EQ(sql(m_dir / "w.db", "PRAGMA data_version;"), changes);
+    EXPECT_EQ(fs::file_size(wal), walBefore);
+    EXPECT_EQ(test::readFile(wal), before);
+    // A real change does write: the same check can fail.
+    ASSERT_TRUE(ws.syncPlugin(upgraded("1.0.1")));
+    EXPECT_NE(test::readFile(wal), before);
 }
 
 TEST_F(WorkspaceTest, ANewerVersionReplacesTheCatalogAndKeepsWhatStillResolves) {
@@ -256,6 +261,22 @@ TEST(Workspace, RefusesAFileThatIsNotAWorkspaceAndLeavesItAlone) {
     EXPECT_EQ(ws.error().kind, ErrorKind::BadInput);
     EXPECT_NE(ws.error().message.find("notes.db: not a Crosswalk workspace"), std::string::npos) << ws.error().message;
     EXPECT_EQ(test::readFile(dir / "notes.db"), text);
+}
+
+TEST(Workspace, ReadCommandsDoNotTurnAnEmptyFileIntoAWorkspace) {
+    test::ScratchDir dir;
+    test::writeFile(dir / "empty.db", "");
+    auto ws = Workspace::open(dir / "empty.db", Workspace::OpenMode::MustExist);
+    ASSERT_FALSE(ws);
+    EXPECT_EQ(ws.error().kind, ErrorKind::BadInput);
+    EXPECT_EQ(fs::file_size(dir / "empty.db"), 0u);
+}
+
+TEST(Workspace, AFolderIsBadInputNotAnInternalError) {
+    test::ScratchDir dir;
+    auto ws = Workspace::open(dir.path(), Workspace::OpenMode::CreateIfMissing);
+    ASSERT_FALSE(ws);
+    EXPECT_EQ(ws.error().kind, ErrorKind::BadInput) << ws.error().message;
 }
 
 TEST(Workspace, RefusesASchemaFromTheFuture) {

@@ -1,4 +1,5 @@
 // `crosswalk`: the command line over libcrosswalk. Thin: parse, call, print.
+#include "cli/common.hpp"
 #include "cli/output.hpp"
 
 #include <crosswalk/core/paths.hpp>
@@ -20,34 +21,6 @@ namespace json = boost::json;
 
 namespace cw::cli {
 namespace {
-
-constexpr int kExitOk = 0;
-constexpr int kExitInternal = 1;
-constexpr int kExitBadInput = 2;
-
-struct Options {
-    std::string db;
-    std::vector<std::string> pluginDirs;
-    bool noDefaultPlugins = false;
-    bool json = false;
-    std::string framework;
-    bool tree = false;
-    bool assessableOnly = false;
-    std::string ref;
-    std::string pluginFile;
-};
-
-int fail(const Error& error) {
-    std::cerr << "crosswalk: " << error.message << '\n';
-    return error.kind == ErrorKind::Internal ? kExitInternal : kExitBadInput;
-}
-
-fs::path workspacePath(const Options& o) { return o.db.empty() ? defaultWorkspacePath() : fs::path(o.db); }
-
-std::vector<fs::path> searchPath(const Options& o) {
-    std::vector<fs::path> extra(o.pluginDirs.begin(), o.pluginDirs.end());
-    return pluginSearchPath(extra, !o.noDefaultPlugins);
-}
 
 // Progress on stderr, only for a person watching a terminal.
 PluginProgress progressPrinter() {
@@ -82,20 +55,30 @@ int cmdInit(const Options& o) {
     PluginHost host;
     host.loadAll(searchPath(o), progressPrinter());
 
+    // A plugin the workspace refuses (say, a framework another plugin owns) is
+    // reported and skipped like any bad plugin; the others still load.
     json::array pluginsJson;
-    std::vector<std::pair<const PluginInfo*, SyncResult>> synced;
+    std::map<const PluginInfo*, SyncResult> synced;
+    std::map<const PluginInfo*, std::string> refused;
     for (const auto& p : host.plugins()) {
         json::object entry = toJson(p);
+        entry["sync"] = nullptr;
         if (p.status == PluginStatus::Loaded) {
             auto result = ws->syncPlugin(p);
-            if (!result) return fail(result.error());
-            entry["sync"] = toJson(*result);
-            synced.emplace_back(&p, *result);
-        } else {
-            entry["sync"] = nullptr;
+            if (result) {
+                entry["sync"] = toJson(*result);
+                synced.emplace(&p, *result);
+            } else if (result.error().kind == ErrorKind::Internal) {
+                return fail(result.error());
+            } else {
+                refused.emplace(&p, result.error().message);
+                entry["status"] = "rejected";
+                entry["problems"] = json::array{json::value(result.error().message)};
+            }
         }
         pluginsJson.push_back(std::move(entry));
     }
+    json::array packsJson = importPacks(*ws, host, o);
     auto frameworks = ws->frameworks();
     if (!frameworks) return fail(frameworks.error());
 
@@ -107,6 +90,7 @@ int cmdInit(const Options& o) {
                                  {"created", ws->created()},
                                  {"schema_version", ws->schemaVersion()},
                                  {"plugins", std::move(pluginsJson)},
+                                 {"packs", std::move(packsJson)},
                                  {"frameworks", std::move(frameworksJson)},
                              });
     } else {
@@ -114,30 +98,50 @@ int cmdInit(const Options& o) {
         Table table({"PLUGIN", "VERSION", "STATUS", "CONTROLS", "WORKSPACE"});
         std::size_t rejected = 0;
         for (const auto& p : host.plugins()) {
-            if (p.status == PluginStatus::Rejected) {
+            const auto refusal = refused.find(&p);
+            if (p.status == PluginStatus::Rejected || refusal != refused.end()) {
                 ++rejected;
-                table.add({p.id.empty() ? p.file.filename().string() : p.id, p.version, "rejected", "-",
-                           p.problems.empty() ? "" : p.problems.front()});
+                const std::string reason = refusal != refused.end() ? refusal->second
+                                           : p.problems.empty()     ? std::string()
+                                                                    : p.problems.front();
+                table.add({p.id.empty() ? p.file.filename().string() : p.id, p.version, "rejected", "-", reason});
                 continue;
             }
-            for (const auto& [plugin, sync] : synced) {
-                if (plugin != &p) continue;
-                std::string what(toString(sync.action));
-                if (!sync.previousVersion.empty() && sync.previousVersion != sync.version) {
-                    what += " from " + sync.previousVersion;
-                }
-                if (!sync.note.empty()) what += " (" + sync.note + ")";
-                table.add({p.id, p.version, "loaded", std::to_string(controlCount(p)), what});
+            const SyncResult& sync = synced.at(&p);
+            std::string what(toString(sync.action));
+            if (!sync.previousVersion.empty() && sync.previousVersion != sync.version) {
+                what += " from " + sync.previousVersion;
             }
+            if (!sync.note.empty()) what += " (" + sync.note + ")";
+            table.add({p.id, p.version, "loaded", std::to_string(controlCount(p)), what});
         }
         std::cout << "Plugins: " << host.plugins().size() - rejected << " loaded, " << rejected << " rejected\n";
         if (!table.empty()) table.print(std::cout);
+        if (!packsJson.empty()) {
+            std::cout << "\n";
+            Table packs({"PACK", "VERSION", "MAPPINGS", "WORKSPACE"});
+            for (const auto& entry : packsJson) {
+                const auto& e = entry.as_object();
+                std::string what(e.at("action").as_string());
+                if (const auto* note = e.if_contains("note"); note && note->is_string() && !note->as_string().empty()) {
+                    what += " (" + std::string(note->as_string()) + ")";
+                }
+                packs.add({e.at("pack").is_string() ? std::string(e.at("pack").as_string()) : std::string("?"),
+                           e.contains("version") ? std::string(e.at("version").as_string()) : std::string(),
+                           e.contains("mappings") ? json::serialize(e.at("mappings")) : std::string("-"), what});
+            }
+            std::cout << "Mapping packs: " << packsJson.size() << "\n";
+            packs.print(std::cout);
+        }
         std::cout << '\n';
         printFrameworks(*frameworks, std::cout);
+        std::cout << '\n';
+        if (auto r = printOverlapSummary(*ws, std::cout); !r) return fail(r.error());
     }
     for (const auto& p : host.plugins()) {
         if (p.status == PluginStatus::Rejected) printRejected(p, std::cerr);
     }
+    for (const auto& [p, reason] : refused) std::cerr << "crosswalk: " << p->file.string() << ": " << reason << '\n';
     if (host.plugins().empty()) {
         std::cerr << "crosswalk: no plugins found; searched:";
         for (const auto& dir : searchPath(o)) std::cerr << ' ' << dir.string();
@@ -384,9 +388,11 @@ int run(int argc, char** argv) {
     app.add_option("--db", o.db, "Workspace file (default: $XDG_DATA_HOME/crosswalk/workspace.db)");
     app.add_option("--plugins", o.pluginDirs, "Extra plugin folder or file (repeatable; searched first)");
     app.add_flag("--no-default-plugins", o.noDefaultPlugins,
-                 "Search only --plugins and $CROSSWALK_PLUGIN_PATH, not the built-in folders");
+                 "Search only --plugins/--packs and $CROSSWALK_PLUGIN_PATH/$CROSSWALK_PACK_PATH, not the built-in "
+                 "folders");
 
-    int (*command)(const Options&) = nullptr;
+    app.add_option("--packs", o.packDirs, "Extra mapping-pack folder or file (repeatable; searched first)");
+    Command command = nullptr;
     auto sub = [&](const char* name, const char* help, int (*fn)(const Options&)) {
         CLI::App* s = app.add_subcommand(name, help);
         s->callback([&command, fn] { command = fn; });
@@ -409,6 +415,7 @@ int run(int argc, char** argv) {
     auto* verify = sub("verify-plugin", "Load one plugin file and report every problem", &cmdVerifyPlugin);
     verify->add_option("file", o.pluginFile, "Plugin shared library")->required();
     verify->add_flag("--json", o.json, "Print JSON");
+    addCrosswalkCommands(app, o, command);
 
     try {
         app.parse(argc, argv);

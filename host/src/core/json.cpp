@@ -80,6 +80,30 @@ const std::set<std::string_view>& validationKeywords() {
     return kSet;
 }
 
+// The JSON type each keyword's value must have, checked once at compile time so
+// validation can use the unchecked accessors.
+bool keywordValueOk(std::string_view key, const json::value& v) {
+    if (key == "minLength" || key == "maxLength" || key == "minItems" || key == "maxItems") {
+        return (v.is_int64() && v.get_int64() >= 0) || v.is_uint64();
+    }
+    if (key == "minimum" || key == "maximum") return v.is_number();
+    if (key == "pattern" || key == "$ref") return v.is_string();
+    if (key == "enum") return v.is_array();
+    if (key == "required") {
+        return v.is_array() && std::all_of(v.get_array().begin(), v.get_array().end(),
+                                           [](const json::value& e) { return e.is_string(); });
+    }
+    if (key == "type") {
+        if (v.is_string()) return true;
+        return v.is_array() && std::all_of(v.get_array().begin(), v.get_array().end(),
+                                           [](const json::value& e) { return e.is_string(); });
+    }
+    if (key == "properties") return v.is_object();
+    if (key == "anyOf" || key == "oneOf" || key == "allOf") return v.is_array();
+    if (key == "additionalProperties" || key == "items") return v.is_object() || v.is_bool();
+    return true;
+}
+
 std::string typeOf(const json::value& v) {
     switch (v.kind()) {
         case json::kind::null: return "null";
@@ -143,6 +167,10 @@ struct JsonSchema::Impl {
             }
             if (!validationKeywords().contains(key)) {
                 problems.push_back({at, "unsupported schema keyword '" + std::string(key) + "'"});
+                continue;
+            }
+            if (!keywordValueOk(key, value)) {
+                problems.push_back({at, "malformed value for keyword '" + std::string(key) + "'"});
                 continue;
             }
             if (key == "properties") {
@@ -229,7 +257,12 @@ struct JsonSchema::Impl {
         if (const auto* max = s.if_contains("maxLength"); max && codePoints(text) > static_cast<std::size_t>(toDouble(*max))) {
             out.push_back({at, "must be at most " + shortJson(*max) + " characters long"});
         }
-        if (const auto* pattern = s.if_contains("pattern")) {
+        // libstdc++'s std::regex recurses per character: never feed it long text.
+        constexpr std::size_t kMaxPatternInput = 1024;
+        if (const auto* pattern = s.if_contains("pattern"); pattern && text.size() > kMaxPatternInput) {
+            out.push_back({at, "is too long (" + std::to_string(text.size()) + " bytes) to check against the pattern " +
+                                   std::string(pattern->as_string())});
+        } else if (pattern != nullptr) {
             const auto it = patterns.find(std::string_view(pattern->as_string()));
             if (it != patterns.end() && !std::regex_search(text.begin(), text.end(), it->second)) {
                 out.push_back({at, "\"" + std::string(text.substr(0, 60)) + "\" does not match the pattern " +

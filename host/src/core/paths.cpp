@@ -1,11 +1,15 @@
 #include <crosswalk/core/paths.hpp>
 
+#include <algorithm>
 #include <cstdlib>
 #include <set>
 #include <string>
 #include <string_view>
 #include <system_error>
 
+#ifndef CW_INSTALL_PACK_DIR
+#error "CW_INSTALL_PACK_DIR must be defined by the build"
+#endif
 #ifndef CW_INSTALL_PLUGIN_DIR
 #error "CW_INSTALL_PLUGIN_DIR must be defined by the build"
 #endif
@@ -37,7 +41,10 @@ fs::path executableDirectory() {
     return exe.parent_path();
 }
 
-std::vector<fs::path> pluginSearchPath(const std::vector<fs::path>& extra, bool defaults) {
+namespace {
+
+std::vector<fs::path> searchPath(const std::vector<fs::path>& extra, const char* envName,
+                                 const std::vector<fs::path>& defaults) {
     std::vector<fs::path> path;
     std::set<std::string> seen;
     auto add = [&](const fs::path& p) {
@@ -48,7 +55,7 @@ std::vector<fs::path> pluginSearchPath(const std::vector<fs::path>& extra, bool 
         if (seen.insert(normal.string()).second) path.push_back(normal);
     };
     for (const auto& p : extra) add(p);
-    const std::string fromEnv = env("CROSSWALK_PLUGIN_PATH");
+    const std::string fromEnv = env(envName);
     std::string_view rest = fromEnv;
     while (!rest.empty()) {
         const auto colon = rest.find(':');
@@ -56,15 +63,61 @@ std::vector<fs::path> pluginSearchPath(const std::vector<fs::path>& extra, bool 
         if (colon == std::string_view::npos) break;
         rest.remove_prefix(colon + 1);
     }
+    for (const auto& p : defaults) add(p);
+    return path;
+}
+
+}  // namespace
+
+std::vector<fs::path> pluginSearchPath(const std::vector<fs::path>& extra, bool defaults) {
+    std::vector<fs::path> builtIn;
     if (defaults) {
         const fs::path exeDir = executableDirectory();
         if (!exeDir.empty()) {
-            add(exeDir / "plugins");
-            add(exeDir / ".." / "lib" / "crosswalk" / "plugins");
+            builtIn.push_back(exeDir / "plugins");
+            builtIn.push_back(exeDir / ".." / "lib" / "crosswalk" / "plugins");
         }
-        add(fs::path(CW_INSTALL_PLUGIN_DIR));
+        builtIn.emplace_back(CW_INSTALL_PLUGIN_DIR);
     }
-    return path;
+    return searchPath(extra, "CROSSWALK_PLUGIN_PATH", builtIn);
+}
+
+std::vector<fs::path> packSearchPath(const std::vector<fs::path>& extra, bool defaults) {
+    std::vector<fs::path> builtIn;
+    if (defaults) {
+        const fs::path exeDir = executableDirectory();
+        if (!exeDir.empty()) {
+            builtIn.push_back(exeDir / "mappings");
+            builtIn.push_back(exeDir / ".." / "share" / "crosswalk" / "mappings");
+        }
+        builtIn.emplace_back(CW_INSTALL_PACK_DIR);
+    }
+    return searchPath(extra, "CROSSWALK_PACK_PATH", builtIn);
+}
+
+std::vector<fs::path> findPackFiles(const std::vector<fs::path>& path) {
+    std::vector<fs::path> files;
+    std::set<std::string> seen;
+    auto add = [&](const fs::path& file) {
+        std::error_code ec;
+        fs::path canonical = fs::canonical(file, ec);
+        if (ec) canonical = file;
+        if (seen.insert(canonical.string()).second) files.push_back(file);
+    };
+    for (const auto& entry : path) {
+        std::error_code ec;
+        if (fs::is_directory(entry, ec)) {
+            std::vector<fs::path> inDir;
+            for (const auto& item : fs::directory_iterator(entry, ec)) {
+                if (item.path().extension() == ".json" && item.is_regular_file(ec)) inDir.push_back(item.path());
+            }
+            std::sort(inDir.begin(), inDir.end());
+            for (const auto& p : inDir) add(p);
+        } else if (fs::exists(entry, ec)) {
+            add(entry);
+        }
+    }
+    return files;
 }
 
 }  // namespace cw

@@ -99,8 +99,14 @@ Result<std::unique_ptr<Database>> Database::open(const std::filesystem::path& fi
     const int rc = sqlite3_open_v2(file.c_str(), &handle, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string message = handle != nullptr ? sqlite3_errmsg(handle) : sqlite3_errstr(rc);
+        const int code = handle != nullptr ? sqlite3_extended_errcode(handle) : rc;
         sqlite3_close_v2(handle);
-        return Error::internal(file.string() + ": cannot open workspace: " + message);
+        // A path that cannot be opened (a folder, no permission, no such place) is the user's to fix.
+        const int primary = code & 0xff;
+        const bool userFault = primary == SQLITE_CANTOPEN || primary == SQLITE_PERM || primary == SQLITE_NOTADB ||
+                               primary == SQLITE_READONLY;
+        std::string text = file.string() + ": cannot open workspace: " + message;
+        return userFault ? Error::badInput(std::move(text)) : Error::internal(std::move(text));
     }
     std::unique_ptr<Database> db(new Database(handle, file));
     sqlite3_extended_result_codes(handle, 1);

@@ -129,6 +129,16 @@ Result<int> migrate(Database& db) {
     while (current < latestSchemaVersion()) {
         auto tx = Transaction::begin(db);
         if (!tx) return tx.error();
+        // Another process may have migrated while we waited for the write lock.
+        auto again = db.prepare("PRAGMA user_version");
+        if (!again) return again.error();
+        if (auto r = again->step(); !r) return r.error();
+        const int now = static_cast<int>(again->integer(0));
+        if (now != current) {
+            current = now;
+            if (auto r = tx->commit(); !r) return r.error();
+            continue;
+        }
         if (auto r = db.exec(kSteps[static_cast<std::size_t>(current)]); !r) {
             return Error::internal("migration to schema " + std::to_string(current + 1) + " failed: " + r.error().message);
         }

@@ -127,9 +127,14 @@ Result<Workspace> Workspace::open(const fs::path& file, OpenMode mode) {
         return Error::notFound(file.string() + ": no workspace here; create one with `crosswalk --db " +
                                file.string() + " init`");
     }
+    if (exists && mode == OpenMode::MustExist && fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0) {
+        // An empty file would silently become a workspace; read commands must not create one.
+        return Error::badInput(file.string() + ": empty file, not a Crosswalk workspace; create one with "
+                                               "`crosswalk --db " + file.string() + " init`");
+    }
     if (!exists && file.has_parent_path()) {
         fs::create_directories(file.parent_path(), ec);
-        if (ec) return Error::internal(file.parent_path().string() + ": cannot create folder: " + ec.message());
+        if (ec) return Error::badInput(file.parent_path().string() + ": cannot create folder: " + ec.message());
     }
     auto db = db::Database::open(file, exists ? db::Database::OpenMode::MustExist : db::Database::OpenMode::Create);
     if (!db) return db.error();
@@ -175,6 +180,15 @@ Result<SyncResult> Workspace::Impl::sync(const PluginInfo& plugin) {
         }
         if (order == 0 && previousSha == plugin.catalogSha256) {
             result.action = SyncAction::Unchanged;
+            // The catalog is the same; keep where it came from current (a rebuilt or moved file).
+            auto touch = db->cached(
+                "UPDATE plugins SET file = ?2, sha256 = ?3 WHERE id = ?1 AND (file <> ?2 OR sha256 <> ?3)");
+            if (!touch) return touch.error();
+            (*touch)->bindAll(plugin.id, plugin.file.string(), plugin.sha256);
+            if (auto r = (*touch)->run(); !r) return r.error();
+            if (db->changes() > 0) {
+                if (auto r = tx->commit(); !r) return r.error();
+            }
             return result;
         }
         result.action = SyncAction::Updated;
@@ -492,6 +506,258 @@ Result<ControlDetail> Workspace::control(std::string_view fullRef) {
         detail.mappings.push_back(std::move(m));
     }
     return detail;
+}
+
+}  // namespace cw
+
+namespace cw {
+namespace {
+
+// Refs of one framework → control id.
+Result<std::unordered_map<std::string, std::int64_t>> refIndex(db::Database& db, const std::string& framework) {
+    auto s = db.cached("SELECT ref, id FROM controls WHERE framework_id = ?1");
+    if (!s) return s.error();
+    (*s)->bindAll(framework);
+    std::unordered_map<std::string, std::int64_t> out;
+    while (true) {
+        auto row = (*s)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        out.emplace((*s)->text(0), (*s)->integer(1));
+    }
+    return out;
+}
+
+}  // namespace
+
+Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& origin, const std::string& sha256,
+                                         const std::string& pluginId) {
+    auto& db = *m_impl->db;
+    PackImport result;
+    result.packId = pack.id;
+    result.version = pack.version;
+    result.mappings = pack.mappings.size();
+
+    // Resolve every ref before writing anything.
+    std::optional<std::unordered_map<std::string, std::int64_t>> sources;
+    std::optional<std::unordered_map<std::string, std::int64_t>> targets;
+    auto resolve = [&](const char* field, const std::string& framework,
+                       std::optional<std::unordered_map<std::string, std::int64_t>>& index) -> Result<void> {
+        auto f = m_impl->framework(framework);
+        if (!f) {
+            if (f.error().kind != ErrorKind::NotFound) return f.error();
+            result.problems.push_back({std::string("/") + field, f.error().message});
+            return {};
+        }
+        auto refs = refIndex(db, framework);
+        if (!refs) return refs.error();
+        index = std::move(*refs);
+        return {};
+    };
+    if (auto r = resolve("source_framework", pack.sourceFramework, sources); !r) return r.error();
+    if (auto r = resolve("target_framework", pack.targetFramework, targets); !r) return r.error();
+    std::vector<std::pair<std::int64_t, std::int64_t>> ids(pack.mappings.size(), {0, 0});
+    for (std::size_t i = 0; i < pack.mappings.size(); ++i) {
+        const Mapping& m = pack.mappings[i];
+        const std::string at = appendPointer("/mappings", i);
+        if (sources) {
+            if (auto it = sources->find(m.source); it != sources->end()) {
+                ids[i].first = it->second;
+            } else {
+                result.problems.push_back({appendPointer(at, "source"), "unknown ref '" + m.source +
+                                                                           "' in framework '" + pack.sourceFramework + "'"});
+            }
+        }
+        if (targets) {
+            if (auto it = targets->find(m.target); it != targets->end()) {
+                ids[i].second = it->second;
+            } else {
+                result.problems.push_back({appendPointer(at, "target"), "unknown ref '" + m.target +
+                                                                           "' in framework '" + pack.targetFramework + "'"});
+            }
+        }
+    }
+    if (!result.problems.empty()) return result;
+
+    auto tx = db::Transaction::begin(db);
+    if (!tx) return tx.error();
+    auto existing = db.cached("SELECT version, coalesce(sha256, '') FROM packs WHERE id = ?1");
+    if (!existing) return existing.error();
+    (*existing)->bindAll(pack.id);
+    auto row = (*existing)->step();
+    if (!row) return row.error();
+    if (*row) {
+        result.previousVersion = (*existing)->text(0);
+        const std::string previousSha = (*existing)->text(1);
+        (*existing)->reset();
+        const int order = compareVersions(pack.version, result.previousVersion);
+        if (order < 0) {
+            result.action = SyncAction::Skipped;
+            result.note = "the workspace holds version " + result.previousVersion + "; not downgraded to " +
+                          pack.version;
+            return result;
+        }
+        if (order == 0 && previousSha == sha256) {
+            result.action = SyncAction::Unchanged;
+            return result;
+        }
+        result.action = SyncAction::Updated;
+        if (order == 0) result.note = "content changed without a version bump";
+    } else {
+        (*existing)->reset();
+        result.action = SyncAction::Added;
+    }
+
+    auto upsert = db.cached(
+        "INSERT INTO packs(id, version, title, source_framework_id, target_framework_id, plugin_id, source_document, "
+        "method, author, date, licence, description, file, sha256, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, "
+        "nullif(?6, ''), ?7, ?8, ?9, nullif(?10, ''), ?11, ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ','now')) "
+        "ON CONFLICT(id) DO UPDATE SET version = excluded.version, title = excluded.title, "
+        "source_framework_id = excluded.source_framework_id, target_framework_id = excluded.target_framework_id, "
+        "plugin_id = excluded.plugin_id, source_document = excluded.source_document, method = excluded.method, "
+        "author = excluded.author, date = excluded.date, licence = excluded.licence, "
+        "description = excluded.description, file = excluded.file, sha256 = excluded.sha256, "
+        "imported_at = excluded.imported_at");
+    if (!upsert) return upsert.error();
+    (*upsert)->bindAll(pack.id, pack.version, pack.title, pack.sourceFramework, pack.targetFramework, pluginId,
+                       pack.provenance.sourceDocument, toString(pack.provenance.method), pack.provenance.author,
+                       pack.provenance.date, pack.licence, pack.description, origin, sha256);
+    if (auto r = (*upsert)->run(); !r) return r.error();
+
+    auto clear = db.cached("DELETE FROM mappings WHERE pack_id = ?1");
+    if (!clear) return clear.error();
+    (*clear)->bindAll(pack.id);
+    if (auto r = (*clear)->run(); !r) return r.error();
+
+    auto insert = db.cached(
+        "INSERT INTO mappings(pack_id, source_control_id, target_control_id, relationship, rationale, strength, "
+        "confidence, coverage, qualifiers, note, source_document, method, author, date) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
+    if (!insert) return insert.error();
+    for (std::size_t i = 0; i < pack.mappings.size(); ++i) {
+        const Mapping& m = pack.mappings[i];
+        json::array qualifiers;
+        for (const auto& q : m.qualifiers) qualifiers.emplace_back(q);
+        std::optional<std::string> rationale;
+        if (m.rationale) rationale = std::string(toString(*m.rationale));
+        std::optional<std::string> document, method, author, date;
+        if (m.provenance) {
+            document = m.provenance->sourceDocument;
+            method = std::string(toString(m.provenance->method));
+            author = m.provenance->author;
+            date = m.provenance->date.empty() ? std::nullopt : std::optional(m.provenance->date);
+        }
+        (*insert)->bindAll(pack.id, ids[i].first, ids[i].second, toString(m.relationship), rationale, m.strength,
+                           m.confidence, m.coverage, json::serialize(qualifiers), m.note, document, method, author,
+                           date);
+        if (auto r = (*insert)->run(); !r) {
+            Error e = r.error();
+            e.message += " (at /mappings/" + std::to_string(i) + ")";
+            return e;
+        }
+    }
+    if (auto r = tx->commit(); !r) return r.error();
+    return result;
+}
+
+Result<std::vector<PackRow>> Workspace::packs() {
+    auto s = m_impl->db->cached(
+        "SELECT p.id, p.version, p.title, p.source_framework_id, p.target_framework_id, p.source_document, p.method, "
+        "p.author, coalesce(p.date, ''), p.licence, p.description, coalesce(p.file, ''), coalesce(p.sha256, ''), "
+        "coalesce(p.plugin_id, ''), p.imported_at, (SELECT count(*) FROM mappings m WHERE m.pack_id = p.id) "
+        "FROM packs p ORDER BY p.id");
+    if (!s) return s.error();
+    std::vector<PackRow> out;
+    while (true) {
+        auto row = (*s)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        const auto& q = **s;
+        PackRow p;
+        p.id = q.text(0);
+        p.version = q.text(1);
+        p.title = q.text(2);
+        p.source = q.text(3);
+        p.target = q.text(4);
+        p.provenance.sourceDocument = q.text(5);
+        p.provenance.method = parseMethod(q.text(6)).value_or(Method::Authored);
+        p.provenance.author = q.text(7);
+        p.provenance.date = q.text(8);
+        p.licence = q.text(9);
+        p.description = q.text(10);
+        p.file = q.text(11);
+        p.sha256 = q.text(12);
+        p.pluginId = q.text(13);
+        p.importedAt = q.text(14);
+        p.mappings = q.integer(15);
+        out.push_back(std::move(p));
+    }
+    return out;
+}
+
+Result<GraphData> Workspace::graph() {
+    auto& db = *m_impl->db;
+    GraphData data;
+    auto frameworks = db.cached("SELECT id FROM frameworks ORDER BY position, id");
+    if (!frameworks) return frameworks.error();
+    while (true) {
+        auto row = (*frameworks)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        data.frameworks.push_back((*frameworks)->text(0));
+    }
+    // Control ids are dense enough to index by a map from id to position.
+    std::unordered_map<std::int64_t, std::uint32_t> position;
+    auto controls = db.cached("SELECT id, framework_id, ref, title, assessable FROM controls ORDER BY framework_id, position");
+    if (!controls) return controls.error();
+    while (true) {
+        auto row = (*controls)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        const auto& q = **controls;
+        position.emplace(q.integer(0), static_cast<std::uint32_t>(data.controls.size()));
+        data.controls.push_back({q.text(1), q.text(2), q.text(3), q.integer(4) != 0});
+    }
+    std::unordered_map<std::string, std::uint32_t> packIndex;
+    auto mappings = db.cached(
+        "SELECT m.source_control_id, m.target_control_id, m.relationship, m.confidence, m.strength, "
+        "coalesce(m.method, p.method), m.pack_id FROM mappings m JOIN packs p ON p.id = m.pack_id");
+    if (!mappings) return mappings.error();
+    while (true) {
+        auto row = (*mappings)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        const auto& q = **mappings;
+        GraphMapping m;
+        m.source = position.at(q.integer(0));
+        m.target = position.at(q.integer(1));
+        m.relationship = parseRelationship(q.text(2)).value_or(Relationship::IntersectsWith);
+        const Method method = parseMethod(q.text(5)).value_or(Method::Authored);
+        m.confidence = q.optionalReal(3).value_or(defaultConfidence(method));
+        if (auto strength = q.optionalInteger(4)) m.confidence *= double(*strength) / 10.0;
+        const std::string pack = q.text(6);
+        auto [it, inserted] = packIndex.emplace(pack, static_cast<std::uint32_t>(data.packs.size()));
+        if (inserted) data.packs.push_back(pack);
+        m.pack = it->second;
+        data.mappings.push_back(m);
+    }
+    return data;
+}
+
+Result<std::vector<PackFill>> Workspace::packFills() {
+    auto s = m_impl->db->cached(
+        "SELECT p.id, p.source_framework_id, p.target_framework_id, count(m.rationale), count(m.strength), "
+        "count(m.confidence) FROM packs p LEFT JOIN mappings m ON m.pack_id = p.id GROUP BY p.id ORDER BY p.id");
+    if (!s) return s.error();
+    std::vector<PackFill> out;
+    while (true) {
+        auto row = (*s)->step();
+        if (!row) return row.error();
+        if (!*row) break;
+        const auto& q = **s;
+        out.push_back({q.text(0), q.text(1), q.text(2), q.integer(3), q.integer(4), q.integer(5)});
+    }
+    return out;
 }
 
 }  // namespace cw

@@ -1,6 +1,7 @@
 // The only file that touches Boost.DLL and the plugin ABI's function pointers.
 #include <crosswalk/core/catalog.hpp>
 #include <crosswalk/core/hash.hpp>
+#include <crosswalk/core/json.hpp>
 #include <crosswalk/core/plugin_host.hpp>
 #include <crosswalk/core/version.hpp>
 #include <crosswalk/plugin_abi.h>
@@ -9,6 +10,7 @@
 
 #include <algorithm>
 #include <cstddef>
+#include <memory>
 #include <mutex>
 #include <regex>
 #include <set>
@@ -19,12 +21,14 @@ namespace fs = std::filesystem;
 namespace cw {
 namespace {
 
-// Size of the descriptor a plugin of a given ABI minor must provide. Minor
-// versions append fields; add a row per minor.
+// Bytes a plugin of a given ABI minor must provide: up to the end of the last
+// field that minor defines. Minor versions append fields; when one does, add a
+// row here and read the new field only after checking struct_size.
+static_assert(CW_PLUGIN_ABI_MINOR == 0, "add the new minor's descriptor size to expectedDescriptorSize()");
 std::size_t expectedDescriptorSize(std::uint32_t minor) noexcept {
     switch (minor) {
-        case 0:
-        default: return sizeof(cw_plugin_descriptor);
+        case 0: return offsetof(cw_plugin_descriptor, free_buffer) + sizeof(cw_plugin_descriptor::free_buffer);
+        default: return sizeof(cw_plugin_descriptor);  // newer than the host: rejected before this matters
     }
 }
 
@@ -68,11 +72,10 @@ cw_host_api hostApi(CallLog& log) noexcept {
     return cw_host_api{sizeof(cw_host_api), CW_PLUGIN_ABI_MAJOR, CW_PLUGIN_ABI_MINOR, &log, &CallLog::callback};
 }
 
-// Copies a plugin-owned buffer and hands it back to the plugin.
+// Copies a plugin-owned buffer and hands it back to the plugin, even if the copy throws.
 std::string takeBuffer(const cw_plugin_descriptor& d, char* buffer) {
-    std::string text(buffer);
-    d.free_buffer(buffer);
-    return text;
+    const std::unique_ptr<char, void (*)(char*)> owned(buffer, d.free_buffer);
+    return std::string(owned.get());
 }
 
 // Calls a document function; returns its text or the reason it failed.
@@ -260,6 +263,19 @@ struct PluginHost::Impl {
         for (const auto& problem : reading.problems) info.problems.push_back("catalog " + toString(problem));
         if (!reading.catalog) return nullptr;
         info.catalog = std::move(*reading.catalog);
+        // One framework, one provider: a second plugin shipping the same framework id is refused.
+        for (const auto& other : plugins) {
+            if (&other == &info || other.status != PluginStatus::Loaded) continue;
+            for (const auto& mine : info.catalog.frameworks) {
+                for (const auto& theirs : other.catalog.frameworks) {
+                    if (mine.id == theirs.id) {
+                        info.problems.push_back("framework '" + mine.id + "' is already provided by plugin '" +
+                                                other.id + "' (" + other.file.string() + ")");
+                    }
+                }
+            }
+        }
+        if (!info.problems.empty()) return nullptr;
 
         if (d->mapping_packs != nullptr) {
             auto packs = callDocument(*d, d->mapping_packs, "mapping_packs", info.log);
@@ -287,10 +303,30 @@ struct PluginHost::Impl {
         } catch (...) {
             return Error::internal("plugin '" + std::string(id) + "': " + what + " threw across the ABI boundary");
         }
+        const std::string file = fileOf(id);
         if (buffer == nullptr) {
-            return Error::badInput("plugin '" + std::string(id) + "': " + what + " failed: " + log.lastError());
+            return Error::badInput("plugin '" + std::string(id) + "' (" + file + "): " + what +
+                                   " failed: " + log.lastError());
         }
-        return takeBuffer(*d, buffer);
+        std::string output = takeBuffer(*d, buffer);
+        // What a plugin returns is input like any other: check it before anyone trusts it.
+        auto parsed = parseJson(output, "plugin '" + std::string(id) + "' (" + file + ") " + what + " output");
+        if (!parsed) return parsed.error();
+        const auto problems = rulesSchema().validate(*parsed, isScope ? "scopeOutput" : "readinessOutput");
+        if (!problems.empty()) {
+            return Error::badInput("plugin '" + std::string(id) + "' (" + file + "): " + what +
+                                   " output is invalid: " + toString(problems.front()) +
+                                   (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)"
+                                                        : std::string()));
+        }
+        return output;
+    }
+
+    std::string fileOf(std::string_view id) const {
+        for (const auto& l : loaded) {
+            if (plugins[l.index].id == id) return plugins[l.index].file.string();
+        }
+        return {};
     }
 };
 

@@ -98,12 +98,14 @@ struct PluginInfo {
 };
 
 namespace detail {
+// Internal linkage on purpose: with default visibility, inline variables and
+// function-local statics become process-wide GNU_UNIQUE symbols, and two
+// plugins would share one descriptor even under RTLD_LOCAL.
+namespace {
 
-// One PluginInfo per shared object: plugins are built with hidden visibility,
-// so this inline variable is private to each plugin.
-inline const PluginInfo* g_info = nullptr;
+const PluginInfo* g_info = nullptr;
 
-inline char* copyOut(std::string_view text) noexcept {
+char* copyOut(std::string_view text) noexcept {
     auto* buffer = static_cast<char*>(std::malloc(text.size() + 1));
     if (buffer == nullptr) return nullptr;
     if (!text.empty()) std::memcpy(buffer, text.data(), text.size());
@@ -112,7 +114,7 @@ inline char* copyOut(std::string_view text) noexcept {
 }
 
 // Logs the exception in flight as the error the host reports for this call.
-inline void reportFailure(const cw_host_api* host) noexcept {
+void reportFailure(const cw_host_api* host) noexcept {
     const Context ctx(host);
     try {
         throw;
@@ -136,35 +138,35 @@ char* guarded(const cw_host_api* host, const char* what, Fn&& fn) noexcept {
     }
 }
 
-inline char* catalogThunk(const cw_host_api* host) noexcept {
+char* catalogThunk(const cw_host_api* host) noexcept {
     return guarded(host, "catalog", [host]() -> std::string {
         if (g_info->catalog != nullptr) return g_info->catalog(Context(host));
         return std::string(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size);
     });
 }
 
-inline char* packsThunk(const cw_host_api* host) noexcept {
+char* packsThunk(const cw_host_api* host) noexcept {
     return guarded(host, "mapping_packs", [host]() -> std::string {
         if (g_info->mappingPacks != nullptr) return g_info->mappingPacks(Context(host));
         return std::string(reinterpret_cast<const char*>(cw_embedded_packs));
     });
 }
 
-inline char* scopeThunk(const cw_host_api* host, const char* input) noexcept {
+char* scopeThunk(const cw_host_api* host, const char* input) noexcept {
     return guarded(host, "scope", [host, input]() {
         return g_info->scope(Context(host), input ? std::string_view(input) : std::string_view());
     });
 }
 
-inline char* readinessThunk(const cw_host_api* host, const char* input) noexcept {
+char* readinessThunk(const cw_host_api* host, const char* input) noexcept {
     return guarded(host, "readiness", [host, input]() {
         return g_info->readiness(Context(host), input ? std::string_view(input) : std::string_view());
     });
 }
 
-inline void freeBuffer(char* buffer) noexcept { std::free(buffer); }
+void freeBuffer(char* buffer) noexcept { std::free(buffer); }
 
-inline const cw_plugin_descriptor* describe(const PluginInfo& info) noexcept {
+const cw_plugin_descriptor* describe(const PluginInfo& info) noexcept {
     g_info = &info;
     static const cw_plugin_descriptor descriptor = {
         CW_PLUGIN_ABI_MAJOR,
@@ -184,6 +186,7 @@ inline const cw_plugin_descriptor* describe(const PluginInfo& info) noexcept {
     return &descriptor;
 }
 
+}  // namespace
 }  // namespace detail
 }  // namespace cw::sdk
 

@@ -27,4 +27,14 @@ std::filesystem::path executableDirectory();
  */
 std::vector<std::filesystem::path> pluginSearchPath(const std::vector<std::filesystem::path>& extra, bool defaults);
 
+/**
+ * @brief The mapping-pack search path, like pluginSearchPath():
+ * `extra` (--packs), $CROSSWALK_PACK_PATH, then unless `defaults` is false
+ * `<exe dir>/mappings`, `<exe dir>/../share/crosswalk/mappings` and the configured install folder.
+ */
+std::vector<std::filesystem::path> packSearchPath(const std::vector<std::filesystem::path>& extra, bool defaults);
+
+/// The *.json files under `searchPath` (folders: sorted; files: as given), without duplicates.
+std::vector<std::filesystem::path> findPackFiles(const std::vector<std::filesystem::path>& searchPath);
+
 }  // namespace cw

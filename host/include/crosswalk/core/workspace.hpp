@@ -4,7 +4,9 @@
  */
 #pragma once
 
+#include <crosswalk/core/crosswalk.hpp>
 #include <crosswalk/core/error.hpp>
+#include <crosswalk/core/json.hpp>
 #include <crosswalk/core/model.hpp>
 #include <crosswalk/core/plugin_host.hpp>
 
@@ -104,6 +106,34 @@ struct MappingRow {
     std::string note;
 };
 
+/// A pack as recorded in the workspace.
+struct PackRow {
+    std::string id;
+    std::string version;
+    std::string title;
+    std::string source;  ///< framework id
+    std::string target;
+    Provenance provenance;
+    std::string licence;
+    std::string description;
+    std::string file;  ///< where it was imported from ("plugin:<id>" for packs a plugin ships)
+    std::string sha256;
+    std::string pluginId;
+    std::string importedAt;
+    std::int64_t mappings = 0;
+};
+
+/// What importing one pack did. When `problems` is not empty nothing was written.
+struct PackImport {
+    std::string packId;
+    SyncAction action = SyncAction::Unchanged;
+    std::string version;
+    std::string previousVersion;
+    std::size_t mappings = 0;
+    std::string note;
+    std::vector<Problem> problems;  ///< JSON pointers into the pack file
+};
+
 /// Everything `show` prints about one control.
 struct ControlDetail {
     ControlRow control;
@@ -146,6 +176,21 @@ public:
     Result<std::vector<ControlRow>> controls(std::string_view frameworkId);
     /// One control by full ref "framework:ref".
     Result<ControlDetail> control(std::string_view fullRef);
+
+    /**
+     * @brief Imports a mapping pack in one transaction, after checking every ref.
+     *
+     * Unknown frameworks or refs come back as problems and nothing is written.
+     * Same version and content: no-op; newer version (or changed content): its
+     * mappings are replaced; older version: skipped.
+     */
+    Result<PackImport> importPack(const Pack& pack, const std::string& origin, const std::string& sha256,
+                                  const std::string& pluginId = {});
+    Result<std::vector<PackRow>> packs();
+    /// Every control and mapping, for inference and the analyses.
+    Result<GraphData> graph();
+    /// Per pack, how many mappings fill rationale, strength and confidence.
+    Result<std::vector<PackFill>> packFills();
 
 private:
     struct Impl;

@@ -1,0 +1,552 @@
+// The crosswalk commands: packs in, and what the mappings say out.
+#include "cli/common.hpp"
+#include "cli/output.hpp"
+
+#include <crosswalk/core/crosswalk.hpp>
+#include <crosswalk/core/hash.hpp>
+#include <crosswalk/core/pack.hpp>
+
+#include <boost/json.hpp>
+
+#include <cmath>
+#include <fstream>
+#include <iomanip>
+#include <set>
+#include <sstream>
+
+namespace fs = std::filesystem;
+namespace json = boost::json;
+
+namespace cw::cli {
+namespace {
+
+std::string percent(double share) {
+    return std::to_string(static_cast<int>(std::lround(share * 100.0)));
+}
+
+std::string fixed(double value, int digits = 2) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(digits) << value;
+    return out.str();
+}
+
+Result<std::string> readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error::badInput(file.string() + ": cannot open for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return Error::internal(file.string() + ": read error");
+    return text.str();
+}
+
+void printProblems(const std::string& origin, const std::vector<Problem>& problems) {
+    for (const auto& p : problems) std::cerr << "crosswalk: " << origin << ": " << toString(p) << '\n';
+}
+
+json::object toJson(const PackImport& r) {
+    json::array problems;
+    for (const auto& p : r.problems) problems.emplace_back(toString(p));
+    return json::object{
+        {"pack", r.packId},
+        {"action", r.problems.empty() ? json::value(toString(r.action)) : json::value("rejected")},
+        {"version", r.version},
+        {"previous_version", r.previousVersion.empty() ? json::value(nullptr) : json::value(r.previousVersion)},
+        {"mappings", r.mappings},
+        {"note", r.note},
+        {"problems", std::move(problems)},
+    };
+}
+
+json::object toJson(const PackRow& p) {
+    return json::object{
+        {"id", p.id},
+        {"version", p.version},
+        {"title", p.title},
+        {"source", p.source},
+        {"target", p.target},
+        {"source_document", p.provenance.sourceDocument},
+        {"method", toString(p.provenance.method)},
+        {"author", p.provenance.author},
+        {"date", p.provenance.date.empty() ? json::value(nullptr) : json::value(p.provenance.date)},
+        {"licence", p.licence},
+        {"description", p.description},
+        {"file", p.file},
+        {"sha256", p.sha256},
+        {"plugin", p.pluginId.empty() ? json::value(nullptr) : json::value(p.pluginId)},
+        {"imported_at", p.importedAt},
+        {"mappings", p.mappings},
+    };
+}
+
+json::object toJson(const PackQuality& q) {
+    json::object mix;
+    for (const auto& [name, n] : q.relationships) mix[name] = n;
+    json::array unmappedSource(q.unmappedSource.begin(), q.unmappedSource.end());
+    json::array unmappedTarget(q.unmappedTarget.begin(), q.unmappedTarget.end());
+    return json::object{
+        {"mappings", q.mappings},
+        {"relationships", std::move(mix)},
+        {"rationale_fill", q.rationaleFill},
+        {"strength_fill", q.strengthFill},
+        {"confidence_fill", q.confidenceFill},
+        {"source_assessable", q.sourceAssessable},
+        {"source_mapped", q.sourceMapped},
+        {"target_assessable", q.targetAssessable},
+        {"target_mapped", q.targetMapped},
+        {"unmapped_source", std::move(unmappedSource)},
+        {"unmapped_target", std::move(unmappedTarget)},
+        {"fan_out", q.fanOut},
+        {"fan_in", q.fanIn},
+    };
+}
+
+json::object toJson(const Coverage& c) {
+    return json::object{
+        {"from", c.from},
+        {"to", c.to},
+        {"total", c.total},
+        {"direct_full", c.directFull},
+        {"direct_partial", c.directPartial},
+        {"full", c.full},
+        {"partial", c.partial},
+        {"none", c.none},
+        {"possibly_related", c.possiblyRelated},
+        {"full_share", c.fullShare()},
+        {"any_share", c.anyShare()},
+    };
+}
+
+json::object toJson(const PathStep& s) {
+    return json::object{{"from", s.from},       {"to", s.to},           {"relationship", toString(s.relationship)},
+                        {"confidence", s.confidence}, {"pack", s.pack}, {"reversed", s.reversed}};
+}
+
+std::string relationText(const std::optional<Relationship>& r) {
+    return r ? std::string(toString(*r)) : std::string("possibly-related");
+}
+
+Result<CrosswalkGraph> loadGraph(Workspace& ws) {
+    auto data = ws.graph();
+    if (!data) return data.error();
+    return CrosswalkGraph(std::move(*data));
+}
+
+// Frameworks to show: those named, checked; else every framework that has mappings.
+Result<std::vector<std::string>> chooseFrameworks(const CrosswalkGraph& graph, const std::vector<std::string>& named) {
+    const auto& all = graph.data().frameworks;
+    if (!named.empty()) {
+        for (const auto& f : named) {
+            if (std::find(all.begin(), all.end(), f) == all.end()) {
+                std::string known;
+                for (const auto& k : all) known += (known.empty() ? "" : ", ") + k;
+                return Error::notFound("unknown framework '" + f + "' (known: " + known + ")");
+            }
+        }
+        return named;
+    }
+    std::set<std::string> mapped;
+    for (const auto& m : graph.data().mappings) {
+        mapped.insert(graph.data().controls[m.source].framework);
+        mapped.insert(graph.data().controls[m.target].framework);
+    }
+    std::vector<std::string> out;
+    for (const auto& f : all) {
+        if (mapped.contains(f)) out.push_back(f);
+    }
+    return out;
+}
+
+void printMatrix(const std::vector<std::string>& frameworks, const std::vector<std::vector<Coverage>>& matrix,
+                 std::ostream& out) {
+    out << "Coverage: how much of each COLUMN framework's assessable requirements the ROW framework covers,\n"
+           "as full% / at-least-partial% (direct and inferred mappings).\n\n";
+    std::vector<std::string> header{"covers →"};
+    for (const auto& f : frameworks) header.push_back(f);
+    Table table(header);
+    for (std::size_t i = 0; i < frameworks.size(); ++i) {
+        std::vector<std::string> row{frameworks[i]};
+        for (std::size_t j = 0; j < frameworks.size(); ++j) {
+            if (i == j) {
+                row.emplace_back("-");
+            } else {
+                row.push_back(percent(matrix[i][j].fullShare()) + "/" + percent(matrix[i][j].anyShare()));
+            }
+        }
+        table.add(std::move(row));
+    }
+    table.print(out);
+}
+
+int cmdImportPack(const Options& o) {
+    const fs::path file(o.packFile);
+    auto text = readText(file);
+    if (!text) return fail(text.error());
+    PackReading reading = readPack(*text);
+    if (!reading.pack) {
+        printProblems(file.string(), reading.problems);
+        return kExitBadInput;
+    }
+    auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
+    if (!ws) return fail(ws.error());
+    auto result = ws->importPack(*reading.pack, fs::absolute(file).string(), sha256Hex(*text));
+    if (!result) return fail(result.error());
+    if (!result->problems.empty()) {
+        printProblems(file.string(), result->problems);
+        return kExitBadInput;
+    }
+    if (o.json) {
+        printJson(std::cout, toJson(*result));
+    } else {
+        std::cout << "Pack " << result->packId << " " << result->version << ": " << toString(result->action) << ", "
+                  << result->mappings << " mappings" << (result->note.empty() ? "" : " (" + result->note + ")")
+                  << '\n';
+    }
+    return kExitOk;
+}
+
+int cmdPacks(const Options& o) {
+    auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
+    if (!ws) return fail(ws.error());
+    auto packs = ws->packs();
+    if (!packs) return fail(packs.error());
+    std::vector<PackQuality> quality;
+    if (o.quality) {
+        auto graph = loadGraph(*ws);
+        if (!graph) return fail(graph.error());
+        auto fills = ws->packFills();
+        if (!fills) return fail(fills.error());
+        quality = graph->quality(*fills);
+    }
+    if (o.json) {
+        json::array list;
+        for (std::size_t i = 0; i < packs->size(); ++i) {
+            json::object entry = toJson((*packs)[i]);
+            if (o.quality) entry["quality"] = toJson(quality[i]);
+            list.push_back(std::move(entry));
+        }
+        printJson(std::cout, json::object{{"packs", std::move(list)}});
+        return kExitOk;
+    }
+    if (packs->empty()) {
+        std::cout << "No packs in this workspace. `crosswalk init` loads the shipped ones; `crosswalk import-pack FILE` "
+                     "adds one.\n";
+        return kExitOk;
+    }
+    if (!o.quality) {
+        Table table({"PACK", "VERSION", "SOURCE", "TARGET", "METHOD", "MAPPINGS", "SOURCE DOCUMENT"});
+        for (const auto& p : *packs) {
+            table.add({p.id, p.version, p.source, p.target, std::string(toString(p.provenance.method)),
+                       std::to_string(p.mappings), p.provenance.sourceDocument.substr(0, 70)});
+        }
+        table.print(std::cout);
+        return kExitOk;
+    }
+    Table table({"PACK", "MAPPINGS", "EQ", "SUB", "SUP", "INT", "NONE", "RATIONALE", "STRENGTH", "SOURCE MAPPED",
+                 "TARGET MAPPED", "FAN-OUT", "FAN-IN"});
+    auto count = [](const PackQuality& q, const char* name) {
+        const auto it = q.relationships.find(name);
+        return std::to_string(it == q.relationships.end() ? 0 : it->second);
+    };
+    for (const auto& q : quality) {
+        table.add({q.pack, std::to_string(q.mappings), count(q, "equal"), count(q, "subset-of"),
+                   count(q, "superset-of"), count(q, "intersects-with"), count(q, "no-relationship"),
+                   percent(q.rationaleFill) + "%", percent(q.strengthFill) + "%",
+                   std::to_string(q.sourceMapped) + "/" + std::to_string(q.sourceAssessable),
+                   std::to_string(q.targetMapped) + "/" + std::to_string(q.targetAssessable), fixed(q.fanOut, 1),
+                   fixed(q.fanIn, 1)});
+    }
+    table.print(std::cout);
+    std::cout << "\nEQ/SUB/SUP/INT: equal, subset-of, superset-of, intersects-with (source relative to target). "
+                 "SOURCE/TARGET MAPPED: assessable requirements with at least one mapping.\n";
+    return kExitOk;
+}
+
+int cmdMap(const Options& o) {
+    auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
+    if (!ws) return fail(ws.error());
+    auto detail = ws->control(o.ref);  // precise "unknown control" errors with hints
+    if (!detail) return fail(detail.error());
+    if (o.depth < 1 || o.depth > 4) return fail(Error::badInput("--depth must be between 1 and 4"));
+    auto graph = loadGraph(*ws);
+    if (!graph) return fail(graph.error());
+    if (!o.to.empty()) {
+        const auto& all = graph->data().frameworks;
+        if (std::find(all.begin(), all.end(), o.to) == all.end()) {
+            return fail(Error::notFound("unknown framework '" + o.to + "'"));
+        }
+    }
+    const auto start = graph->find(detail->control.fullRef());
+    const auto related = graph->related(*start, MapOptions{o.depth, o.to, true});
+
+    if (o.json) {
+        json::array list;
+        for (const auto& r : related) {
+            json::array path;
+            for (const auto& s : r.path) path.push_back(toJson(s));
+            list.push_back(json::object{
+                {"control", r.control},
+                {"framework", r.framework},
+                {"title", r.title},
+                {"assessable", r.assessable},
+                {"relationship", r.relationship ? json::value(toString(*r.relationship)) : json::value(nullptr)},
+                {"possibly_related", !r.relationship.has_value()},
+                {"direct", r.direct},
+                {"confidence", r.confidence},
+                {"path", std::move(path)},
+            });
+        }
+        printJson(std::cout, json::object{{"control", detail->control.fullRef()},
+                                          {"title", detail->control.title},
+                                          {"depth", o.depth},
+                                          {"related", std::move(list)}});
+        return kExitOk;
+    }
+    std::cout << detail->control.fullRef() << "  " << detail->control.title << "\n\n";
+    if (related.empty()) {
+        std::cout << "No mappings reach this control (depth " << o.depth << ").\n";
+        return kExitOk;
+    }
+    std::string framework;
+    bool possibleHeader = false;
+    for (const auto& r : related) {
+        if (!r.relationship && !possibleHeader) {
+            std::cout << "\nPossibly related (paths that guarantee no set relation; never counted as coverage):\n";
+            possibleHeader = true;
+            framework.clear();
+        }
+        if (r.framework != framework) {
+            framework = r.framework;
+            std::cout << "  " << framework << '\n';
+        }
+        std::cout << "    " << std::left << std::setw(18) << relationText(r.relationship) << std::setw(8)
+                  << fixed(r.confidence) << (r.direct ? "direct   " : "inferred ") << r.control << "  " << r.title
+                  << '\n';
+        if (o.explain) {
+            for (const auto& s : r.path) {
+                std::cout << "        " << s.from << " " << toString(s.relationship) << " " << s.to << "  ("
+                          << fixed(s.confidence) << ", " << s.pack << (s.reversed ? ", read in reverse" : "")
+                          << ")\n";
+            }
+        }
+    }
+    std::cout << "\nRelationship: what " << detail->control.fullRef()
+              << " is relative to each control. Confidence multiplies along the path.\n";
+    return kExitOk;
+}
+
+int cmdOverlap(const Options& o) {
+    auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
+    if (!ws) return fail(ws.error());
+    auto graph = loadGraph(*ws);
+    if (!graph) return fail(graph.error());
+    auto frameworks = chooseFrameworks(*graph, o.frameworks);
+    if (!frameworks) return fail(frameworks.error());
+    if (o.depth < 1 || o.depth > 4) return fail(Error::badInput("--depth must be between 1 and 4"));
+    const std::string format = o.json ? "json" : o.format;
+    const auto matrix = graph->overlap(*frameworks, o.depth);
+    const auto hub = std::string("iso27001-2022");
+    const auto shared = graph->sharedSets(hub, *frameworks);
+
+    if (format == "json") {
+        json::array cells;
+        for (std::size_t i = 0; i < frameworks->size(); ++i) {
+            for (std::size_t j = 0; j < frameworks->size(); ++j) {
+                if (i != j) cells.push_back(toJson(matrix[i][j]));
+            }
+        }
+        json::array sets;
+        for (const auto& s : shared) {
+            sets.push_back(json::object{{"frameworks", json::array(s.frameworks.begin(), s.frameworks.end())},
+                                        {"requirements", s.requirements}});
+        }
+        printJson(std::cout, json::object{{"frameworks", json::array(frameworks->begin(), frameworks->end())},
+                                          {"depth", o.depth},
+                                          {"coverage", std::move(cells)},
+                                          {"hub", hub},
+                                          {"shared_sets", std::move(sets)}});
+    } else if (format == "csv") {
+        std::cout << "from,to,total,direct_full,direct_partial,full,partial,none,possibly_related\n";
+        for (std::size_t i = 0; i < frameworks->size(); ++i) {
+            for (std::size_t j = 0; j < frameworks->size(); ++j) {
+                if (i == j) continue;
+                const auto& c = matrix[i][j];
+                std::cout << c.from << ',' << c.to << ',' << c.total << ',' << c.directFull << ','
+                          << c.directPartial << ',' << c.full << ',' << c.partial << ',' << c.none << ','
+                          << c.possiblyRelated << '\n';
+            }
+        }
+    } else if (format == "table") {
+        printMatrix(*frameworks, matrix, std::cout);
+        if (!shared.empty()) {
+            std::cout << "\nShared requirement sets: " << hub
+                      << " requirements by the exact set of frameworks mapped to them\n";
+            Table table({"REQUIREMENTS", "FRAMEWORKS"});
+            for (std::size_t i = 0; i < shared.size() && i < 12; ++i) {
+                std::string names;
+                for (const auto& f : shared[i].frameworks) names += (names.empty() ? "" : " + ") + f;
+                table.add({std::to_string(shared[i].requirements), names});
+            }
+            table.print(std::cout);
+        }
+    } else {
+        return fail(Error::badInput("--format must be table, json or csv, not '" + format + "'"));
+    }
+    return kExitOk;
+}
+
+int cmdMarginal(const Options& o) {
+    auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
+    if (!ws) return fail(ws.error());
+    auto graph = loadGraph(*ws);
+    if (!graph) return fail(graph.error());
+    std::vector<std::string> named = o.have;
+    named.push_back(o.add);
+    if (auto check = chooseFrameworks(*graph, named); !check) return fail(check.error());
+    if (std::find(o.have.begin(), o.have.end(), o.add) != o.have.end()) {
+        return fail(Error::badInput("--add " + o.add + " is already in --have"));
+    }
+    const Marginal m = graph->marginal(o.have, o.add, o.depth);
+    if (o.json) {
+        json::array items;
+        for (const auto& item : m.items) {
+            items.push_back(json::object{{"control", item.control},
+                                         {"title", item.title},
+                                         {"coverage", toString(item.level)},
+                                         {"covered_by", item.coveredBy.empty() ? json::value(nullptr)
+                                                                               : json::value(item.coveredBy)}});
+        }
+        printJson(std::cout, json::object{{"have", json::array(m.have.begin(), m.have.end())},
+                                          {"add", m.add},
+                                          {"total", m.total},
+                                          {"full", m.full},
+                                          {"partial", m.partial},
+                                          {"none", m.none},
+                                          {"requirements", std::move(items)}});
+        return kExitOk;
+    }
+    std::string have;
+    for (const auto& h : m.have) have += (have.empty() ? "" : ", ") + h;
+    std::cout << "Adding " << m.add << " to " << have << ": " << m.total << " assessable requirements\n"
+              << "  already covered   " << m.full << '\n'
+              << "  partly covered    " << m.partial << '\n'
+              << "  new work          " << m.none << "\n\nWhat is left to do:\n";
+    Table table({"COVERAGE", "REQUIREMENT", "TITLE", "NEAREST"});
+    for (const auto& item : m.items) {
+        if (item.level == CoverageLevel::Full) continue;
+        table.add({std::string(toString(item.level)), item.control, item.title.substr(0, 60), item.coveredBy});
+    }
+    table.print(std::cout);
+    return kExitOk;
+}
+
+}  // namespace
+
+json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o) {
+    json::array out;
+    std::set<std::string> known;
+    if (auto frameworks = ws.frameworks()) {
+        for (const auto& f : *frameworks) known.insert(f.id);
+    }
+    auto importOne = [&](const Pack& pack, const std::string& origin, const std::string& sha, const std::string& plugin) {
+        for (const auto* needed : {&pack.sourceFramework, &pack.targetFramework}) {
+            if (!known.contains(*needed)) {
+                out.push_back(json::object{{"pack", pack.id},
+                                           {"action", "skipped"},
+                                           {"version", pack.version},
+                                           {"note", "framework '" + *needed + "' is not loaded"},
+                                           {"file", origin}});
+                return;
+            }
+        }
+        auto result = ws.importPack(pack, origin, sha, plugin);
+        if (!result) {
+            std::cerr << "crosswalk: " << origin << ": " << result.error().message << '\n';
+            return;
+        }
+        printProblems(origin, result->problems);
+        json::object entry = toJson(*result);
+        entry["file"] = origin;
+        out.push_back(std::move(entry));
+    };
+    for (const auto& p : host.plugins()) {
+        if (p.status != PluginStatus::Loaded || p.packsJson.empty()) continue;
+        std::vector<Problem> bundle;
+        const std::string origin = "plugin:" + p.id;
+        for (auto& reading : readPackBundle(p.packsJson, bundle)) {
+            if (!reading.pack) {
+                printProblems(origin, reading.problems);
+                continue;
+            }
+            importOne(*reading.pack, origin, sha256Hex(p.packsJson + "#" + reading.pack->id), p.id);
+        }
+        printProblems(origin, bundle);
+    }
+    for (const auto& file : findPackFiles(packPath(o))) {
+        auto text = readText(file);
+        if (!text) {
+            std::cerr << "crosswalk: " << text.error().message << '\n';
+            continue;
+        }
+        PackReading reading = readPack(*text);
+        if (!reading.pack) {
+            printProblems(file.string(), reading.problems);
+            out.push_back(json::object{{"pack", nullptr}, {"action", "rejected"}, {"file", file.string()}});
+            continue;
+        }
+        importOne(*reading.pack, file.string(), sha256Hex(*text), "");
+    }
+    return out;
+}
+
+Result<void> printOverlapSummary(Workspace& ws, std::ostream& out) {
+    auto graph = loadGraph(ws);
+    if (!graph) return graph.error();
+    auto frameworks = chooseFrameworks(*graph, {});
+    if (!frameworks) return frameworks.error();
+    if (frameworks->size() < 2) {
+        out << "No mapping packs loaded yet: no overlap to show.\n";
+        return {};
+    }
+    printMatrix(*frameworks, graph->overlap(*frameworks, 2), out);
+    return {};
+}
+
+void addCrosswalkCommands(CLI::App& app, Options& o, Command& command) {
+    auto sub = [&](const char* name, const char* help, Command fn) {
+        CLI::App* s = app.add_subcommand(name, help);
+        s->callback([&command, fn] { command = fn; });
+        return s;
+    };
+    auto* importPack = sub("import-pack", "Validate a mapping pack and import it (all or nothing)", &cmdImportPack);
+    importPack->add_option("file", o.packFile, "Pack JSON (sdk/schema/pack.schema.json)")->required();
+    importPack->add_flag("--json", o.json, "Print JSON");
+
+    auto* packs = sub("packs", "List mapping packs with provenance; --quality adds their figures", &cmdPacks);
+    packs->add_flag("--quality", o.quality, "Relationship mix, fill rates, unmapped controls both ways, fan-in/out");
+    packs->add_flag("--json", o.json, "Print JSON");
+
+    auto* map = sub("map", "Related requirements in every framework, direct and inferred", &cmdMap);
+    map->add_option("ref", o.ref, "Full reference FRAMEWORK:REF, e.g. gdpr:Art.32(1)(b)")->required();
+    map->add_option("--to", o.to, "Only this framework");
+    map->add_option("--depth", o.depth, "Maximum hops (1-4, default 2)");
+    map->add_flag("--explain", o.explain, "Show the path behind each result");
+    map->add_flag("--json", o.json, "Print JSON");
+
+    auto* overlap = sub("overlap", "Asymmetric coverage matrix between frameworks, and shared requirement sets",
+                        &cmdOverlap);
+    overlap->add_option("--frameworks", o.frameworks, "Comma-separated framework ids (default: all with mappings)")
+        ->delimiter(',');
+    overlap->add_option("--format", o.format, "table, json or csv")
+        ->check(CLI::IsMember({"table", "json", "csv"}));
+    overlap->add_option("--depth", o.depth, "Maximum hops for inferred coverage (1-4, default 2)");
+    overlap->add_flag("--json", o.json, "Same as --format json");
+
+    auto* marginal = sub("marginal", "What is left to do when adding a framework to those already held",
+                         &cmdMarginal);
+    marginal->add_option("--have", o.have, "Frameworks already held, comma-separated")->delimiter(',')->required();
+    marginal->add_option("--add", o.add, "Framework to add")->required();
+    marginal->add_option("--depth", o.depth, "Maximum hops (1-4, default 2)");
+    marginal->add_flag("--json", o.json, "Print JSON");
+}
+
+}  // namespace cw::cli

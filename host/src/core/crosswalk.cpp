@@ -1,0 +1,380 @@
+#include <crosswalk/core/crosswalk.hpp>
+
+#include <algorithm>
+#include <set>
+
+namespace cw {
+
+Relationship inverse(Relationship r) noexcept {
+    switch (r) {
+        case Relationship::SubsetOf: return Relationship::SupersetOf;
+        case Relationship::SupersetOf: return Relationship::SubsetOf;
+        default: return r;
+    }
+}
+
+std::optional<Relationship> compose(Relationship r1, Relationship r2) noexcept {
+    using R = Relationship;
+    if (r1 == R::NoRelationship || r2 == R::NoRelationship) return std::nullopt;
+    if (r1 == R::Equal) return r2;
+    if (r2 == R::Equal) return r1;
+    switch (r1) {
+        case R::SubsetOf:
+            // A ⊂ B ⊂ C gives A ⊂ C; A ⊂ B ⊃ C or A ⊂ B ∩ C guarantee nothing.
+            if (r2 == R::SubsetOf) return R::SubsetOf;
+            return std::nullopt;
+        case R::SupersetOf:
+            // A ⊃ B: whatever B shares with C, A shares too.
+            if (r2 == R::SupersetOf) return R::SupersetOf;
+            return R::IntersectsWith;
+        case R::IntersectsWith:
+            // A ∩ B ≠ ∅ and B ⊂ C gives A ∩ C ≠ ∅; otherwise unknown.
+            if (r2 == R::SubsetOf) return R::IntersectsWith;
+            return std::nullopt;
+        default: return std::nullopt;
+    }
+}
+
+double defaultConfidence(Method method) noexcept {
+    switch (method) {
+        case Method::Official: return 0.9;
+        case Method::Authored: return 0.8;
+        case Method::Derived: return 0.7;
+        case Method::Inferred: return 0.5;
+    }
+    return 0.5;
+}
+
+std::string_view toString(CoverageLevel level) noexcept {
+    switch (level) {
+        case CoverageLevel::Full: return "full";
+        case CoverageLevel::Partial: return "partial";
+        case CoverageLevel::None: return "none";
+    }
+    return "none";
+}
+
+namespace {
+
+// Ordering of results: set relations by how much they guarantee.
+int rank(const std::optional<Relationship>& r) noexcept {
+    if (!r) return 1;
+    switch (*r) {
+        case Relationship::Equal: return 4;
+        case Relationship::SubsetOf:
+        case Relationship::SupersetOf: return 3;
+        case Relationship::IntersectsWith: return 2;
+        default: return 0;
+    }
+}
+
+// How well `n` covers `b`, given the relation of b to n.
+CoverageLevel levelOf(Relationship bToN) noexcept {
+    switch (bToN) {
+        case Relationship::Equal:
+        case Relationship::SubsetOf: return CoverageLevel::Full;
+        case Relationship::SupersetOf:
+        case Relationship::IntersectsWith: return CoverageLevel::Partial;
+        default: return CoverageLevel::None;
+    }
+}
+
+}  // namespace
+
+CrosswalkGraph::CrosswalkGraph(GraphData data) : m_data(std::move(data)) {
+    std::map<std::string, std::uint32_t, std::less<>> frameworkIndex;
+    for (std::uint32_t i = 0; i < m_data.frameworks.size(); ++i) frameworkIndex.emplace(m_data.frameworks[i], i);
+    m_frameworkOf.resize(m_data.controls.size());
+    for (std::uint32_t i = 0; i < m_data.controls.size(); ++i) {
+        const auto& c = m_data.controls[i];
+        auto it = frameworkIndex.find(c.framework);
+        if (it == frameworkIndex.end()) {
+            it = frameworkIndex.emplace(c.framework, static_cast<std::uint32_t>(m_data.frameworks.size())).first;
+            m_data.frameworks.push_back(c.framework);
+        }
+        m_frameworkOf[i] = it->second;
+        m_index.emplace(c.framework + ":" + c.ref, i);
+    }
+    m_arcs.resize(m_data.controls.size());
+    for (std::uint32_t i = 0; i < m_data.mappings.size(); ++i) {
+        const auto& m = m_data.mappings[i];
+        if (m.relationship == Relationship::NoRelationship) continue;  // never traversed
+        m_arcs[m.source].push_back({m.target, m.relationship, m.confidence, i, false});
+        m_arcs[m.target].push_back({m.source, inverse(m.relationship), m.confidence, i, true});
+    }
+}
+
+std::optional<std::uint32_t> CrosswalkGraph::find(std::string_view fullRef) const {
+    const auto it = m_index.find(fullRef);
+    if (it == m_index.end()) return std::nullopt;
+    return it->second;
+}
+
+std::string CrosswalkGraph::fullRef(std::uint32_t control) const {
+    const auto& c = m_data.controls[control];
+    return c.framework + ":" + c.ref;
+}
+
+std::vector<Related> CrosswalkGraph::related(std::uint32_t start, const MapOptions& options) const {
+    struct Candidate {
+        std::optional<Relationship> relationship;
+        double confidence = 0;
+        std::vector<std::uint32_t> arcs;  // (node, arc index) pairs flattened: node, arcIdx, node, arcIdx …
+        bool direct = false;
+        bool set = false;
+    };
+    std::map<std::uint32_t, Candidate> best;
+    const std::uint32_t startFramework = m_frameworkOf[start];
+
+    std::vector<std::uint32_t> pathNodes{start};
+    std::vector<std::uint32_t> pathArcs;  // pairs: from-node, arc index within m_arcs[from-node]
+
+    auto consider = [&](std::uint32_t node, const std::optional<Relationship>& rel, double confidence) {
+        if (m_frameworkOf[node] == startFramework) return;
+        if (!rel && !options.includePossible) return;
+        const bool direct = pathArcs.size() == 2;
+        Candidate& c = best[node];
+        const auto better = [&] {
+            if (!c.set) return true;
+            if (direct != c.direct) return direct;  // a direct mapping is authoritative
+            if (rank(rel) != rank(c.relationship)) return rank(rel) > rank(c.relationship);
+            if (confidence != c.confidence) return confidence > c.confidence;
+            return pathArcs.size() < c.arcs.size();
+        }();
+        if (!better) return;
+        c = Candidate{rel, confidence, pathArcs, direct, true};
+    };
+
+    // Depth-first over simple paths; a path stops where its relation becomes unknown.
+    auto walk = [&](auto&& self, std::uint32_t node, Relationship relSoFar, double confidence, int hops) -> void {
+        if (hops == options.depth) return;
+        const auto& arcs = m_arcs[node];
+        for (std::uint32_t a = 0; a < arcs.size(); ++a) {
+            const Arc& arc = arcs[a];
+            if (std::find(pathNodes.begin(), pathNodes.end(), arc.to) != pathNodes.end()) continue;
+            const std::optional<Relationship> rel = hops == 0 ? std::optional(arc.relationship)
+                                                              : compose(relSoFar, arc.relationship);
+            const double conf = confidence * arc.confidence;
+            pathNodes.push_back(arc.to);
+            pathArcs.push_back(node);
+            pathArcs.push_back(a);
+            consider(arc.to, rel, conf);
+            if (rel) self(self, arc.to, *rel, conf, hops + 1);
+            pathNodes.pop_back();
+            pathArcs.pop_back();
+            pathArcs.pop_back();
+        }
+    };
+    walk(walk, start, Relationship::Equal, 1.0, 0);
+
+    std::vector<Related> out;
+    for (const auto& [node, c] : best) {
+        const GraphControl& control = m_data.controls[node];
+        if (!options.toFramework.empty() && control.framework != options.toFramework) continue;
+        Related r;
+        r.control = fullRef(node);
+        r.framework = control.framework;
+        r.title = control.title;
+        r.assessable = control.assessable;
+        r.relationship = c.relationship;
+        r.confidence = c.confidence;
+        r.direct = c.direct;
+        for (std::size_t i = 0; i + 1 < c.arcs.size(); i += 2) {
+            const std::uint32_t from = c.arcs[i];
+            const Arc& arc = m_arcs[from][c.arcs[i + 1]];
+            r.path.push_back({fullRef(from), fullRef(arc.to), arc.relationship, arc.confidence,
+                              m_data.packs[m_data.mappings[arc.mapping].pack], arc.reversed});
+        }
+        out.push_back(std::move(r));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const Related& a, const Related& b) {
+        if (a.relationship.has_value() != b.relationship.has_value()) return a.relationship.has_value();
+        if (a.direct != b.direct) return a.direct;
+        if (rank(a.relationship) != rank(b.relationship)) return rank(a.relationship) > rank(b.relationship);
+        return a.confidence > b.confidence;
+    });
+    return out;
+}
+
+void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Best>& best) const {
+    std::uint32_t path[8];
+    const int maxDepth = std::min(depth, 7);
+    path[0] = control;
+    auto walk = [&](auto&& self, std::uint32_t node, Relationship relSoFar, int hops) -> void {
+        for (const Arc& arc : m_arcs[node]) {
+            if (std::find(path, path + hops + 1, arc.to) != path + hops + 1) continue;
+            const std::optional<Relationship> rel = hops == 0 ? std::optional(arc.relationship)
+                                                              : compose(relSoFar, arc.relationship);
+            Best& b = best[m_frameworkOf[arc.to]];
+            if (!rel) {
+                b.possible = true;
+                continue;
+            }
+            const CoverageLevel level = levelOf(*rel);
+            if (hops == 0 && level > b.direct) b.direct = level;
+            if (level > b.any) {
+                b.any = level;
+                b.by = arc.to;
+            }
+            if (hops + 1 < maxDepth) {
+                path[hops + 1] = arc.to;
+                self(self, arc.to, *rel, hops + 1);
+            }
+        }
+    };
+    walk(walk, control, Relationship::Equal, 0);
+}
+
+std::vector<std::vector<Coverage>> CrosswalkGraph::overlap(const std::vector<std::string>& frameworks,
+                                                           int depth) const {
+    const std::size_t n = frameworks.size();
+    std::vector<std::int64_t> column(m_data.frameworks.size(), -1);  // framework index → position in `frameworks`
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto it = std::find(m_data.frameworks.begin(), m_data.frameworks.end(), frameworks[i]);
+        if (it != m_data.frameworks.end()) column[static_cast<std::size_t>(it - m_data.frameworks.begin())] = std::int64_t(i);
+    }
+    std::vector<std::int64_t> indexOf(n, -1);  // position in `frameworks` → framework index
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        if (column[i] >= 0) indexOf[static_cast<std::size_t>(column[i])] = std::int64_t(i);
+    }
+    std::vector<std::vector<Coverage>> matrix(n, std::vector<Coverage>(n));
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = 0; j < n; ++j) {
+            matrix[i][j].from = frameworks[i];
+            matrix[i][j].to = frameworks[j];
+        }
+    }
+    std::vector<Best> best(m_data.frameworks.size());
+    for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
+        if (!m_data.controls[c].assessable) continue;
+        const std::int64_t to = column[m_frameworkOf[c]];
+        if (to < 0) continue;
+        std::fill(best.begin(), best.end(), Best{});
+        coverageOf(c, depth, best);
+        for (std::size_t from = 0; from < n; ++from) {
+            if (std::int64_t(from) == to) continue;
+            Coverage& cell = matrix[from][static_cast<std::size_t>(to)];
+            ++cell.total;
+            if (indexOf[from] < 0) {
+                ++cell.none;
+                continue;
+            }
+            const Best& b = best[static_cast<std::size_t>(indexOf[from])];
+            if (b.direct == CoverageLevel::Full) ++cell.directFull;
+            if (b.direct == CoverageLevel::Partial) ++cell.directPartial;
+            if (b.any == CoverageLevel::Full) {
+                ++cell.full;
+            } else if (b.any == CoverageLevel::Partial) {
+                ++cell.partial;
+            } else {
+                ++cell.none;
+                if (b.possible) ++cell.possiblyRelated;
+            }
+        }
+    }
+    return matrix;
+}
+
+Marginal CrosswalkGraph::marginal(const std::vector<std::string>& have, const std::string& add, int depth) const {
+    Marginal result;
+    result.have = have;
+    result.add = add;
+    std::vector<std::size_t> held;
+    for (const auto& h : have) {
+        const auto it = std::find(m_data.frameworks.begin(), m_data.frameworks.end(), h);
+        if (it != m_data.frameworks.end()) held.push_back(static_cast<std::size_t>(it - m_data.frameworks.begin()));
+    }
+    std::vector<Best> best(m_data.frameworks.size());
+    for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
+        const GraphControl& control = m_data.controls[c];
+        if (!control.assessable || control.framework != add) continue;
+        std::fill(best.begin(), best.end(), Best{});
+        coverageOf(c, depth, best);
+        MarginalItem item{fullRef(c), control.title, CoverageLevel::None, {}};
+        for (const std::size_t f : held) {
+            if (best[f].any > item.level) {
+                item.level = best[f].any;
+                item.coveredBy = fullRef(best[f].by);
+            }
+        }
+        ++result.total;
+        if (item.level == CoverageLevel::Full) ++result.full;
+        if (item.level == CoverageLevel::Partial) ++result.partial;
+        if (item.level == CoverageLevel::None) ++result.none;
+        result.items.push_back(std::move(item));
+    }
+    return result;
+}
+
+std::vector<SharedSet> CrosswalkGraph::sharedSets(const std::string& hub, const std::vector<std::string>& frameworks) const {
+    std::map<std::vector<std::string>, std::int64_t> counts;
+    const std::set<std::string> wanted(frameworks.begin(), frameworks.end());
+    for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
+        const GraphControl& control = m_data.controls[c];
+        if (!control.assessable || control.framework != hub) continue;
+        std::set<std::string> touching{hub};
+        for (const Arc& arc : m_arcs[c]) {
+            const auto& other = m_data.controls[arc.to].framework;
+            if (wanted.empty() || wanted.contains(other)) touching.insert(other);
+        }
+        ++counts[std::vector<std::string>(touching.begin(), touching.end())];
+    }
+    std::vector<SharedSet> out;
+    for (auto& [set, n] : counts) out.push_back({set, n});
+    std::stable_sort(out.begin(), out.end(), [](const SharedSet& a, const SharedSet& b) {
+        if (a.frameworks.size() != b.frameworks.size()) return a.frameworks.size() > b.frameworks.size();
+        return a.requirements > b.requirements;
+    });
+    return out;
+}
+
+std::vector<PackQuality> CrosswalkGraph::quality(const std::vector<PackFill>& fills) const {
+    std::vector<PackQuality> out;
+    for (const PackFill& fill : fills) {
+        PackQuality q;
+        q.pack = fill.pack;
+        q.source = fill.source;
+        q.target = fill.target;
+        const auto packIt = std::find(m_data.packs.begin(), m_data.packs.end(), fill.pack);
+        const auto packIndex = static_cast<std::uint32_t>(packIt - m_data.packs.begin());
+        std::set<std::uint32_t> sources;
+        std::set<std::uint32_t> targets;
+        for (const auto& m : m_data.mappings) {
+            if (m.pack != packIndex) continue;
+            ++q.mappings;
+            ++q.relationships[std::string(toString(m.relationship))];
+            sources.insert(m.source);
+            targets.insert(m.target);
+        }
+        if (q.mappings > 0) {
+            q.rationaleFill = double(fill.rationale) / double(q.mappings);
+            q.strengthFill = double(fill.strength) / double(q.mappings);
+            q.confidenceFill = double(fill.confidence) / double(q.mappings);
+            q.fanOut = double(q.mappings) / double(sources.size());
+            q.fanIn = double(q.mappings) / double(targets.size());
+        }
+        for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
+            const GraphControl& control = m_data.controls[c];
+            if (!control.assessable) continue;
+            if (control.framework == fill.source) {
+                ++q.sourceAssessable;
+                if (sources.contains(c)) {
+                    ++q.sourceMapped;
+                } else {
+                    q.unmappedSource.push_back(fullRef(c));
+                }
+            } else if (control.framework == fill.target) {
+                ++q.targetAssessable;
+                if (targets.contains(c)) {
+                    ++q.targetMapped;
+                } else {
+                    q.unmappedTarget.push_back(fullRef(c));
+                }
+            }
+        }
+        out.push_back(std::move(q));
+    }
+    return out;
+}
+
+}  // namespace cw
