@@ -9,8 +9,8 @@
 
 #include "test_support.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <cstddef>
 #include <map>
@@ -261,8 +261,10 @@ struct ScopeOutput {
         return row != nullptr ? std::optional<bool>(row->applies) : std::nullopt;
     }
     [[nodiscard]] std::string reason(std::string_view ref) const {
-        const ScopeRow* row = find(ref);
-        return row != nullptr ? row->reason : std::string("<" + std::string(ref) + " not listed>");
+        if (const ScopeRow* row = find(ref)) return row->reason;
+        std::string missing = "<";
+        missing.append(ref).append(" not listed>");
+        return missing;
     }
     [[nodiscard]] std::vector<std::string> refs(std::optional<bool> applying = std::nullopt) const {
         std::vector<std::string> out;

@@ -4,8 +4,8 @@
 // and the readiness checks.
 #include "framework_fixture.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -38,17 +38,32 @@ struct Range {
 };
 
 // Where each article sits in the published Regulation.
-const std::vector<Range> kArticlePlacement = {
-    {"Chapter.1", 1, 4},           {"Chapter.2", 5, 11},          {"Chapter.3.Section.1", 12, 12},
-    {"Chapter.3.Section.2", 13, 15}, {"Chapter.3.Section.3", 16, 20}, {"Chapter.3.Section.4", 21, 22},
-    {"Chapter.3.Section.5", 23, 23}, {"Chapter.4.Section.1", 24, 31}, {"Chapter.4.Section.2", 32, 34},
-    {"Chapter.4.Section.3", 35, 36}, {"Chapter.4.Section.4", 37, 39}, {"Chapter.4.Section.5", 40, 43},
-    {"Chapter.5", 44, 50},         {"Chapter.6.Section.1", 51, 54}, {"Chapter.6.Section.2", 55, 59},
-    {"Chapter.7.Section.1", 60, 62}, {"Chapter.7.Section.2", 63, 67}, {"Chapter.7.Section.3", 68, 76},
-    {"Chapter.8", 77, 84},         {"Chapter.9", 85, 91},         {"Chapter.10", 92, 93},
-    {"Chapter.11", 94, 99}};
+const std::vector<Range> kArticlePlacement = {{"Chapter.1", 1, 4},
+                                              {"Chapter.2", 5, 11},
+                                              {"Chapter.3.Section.1", 12, 12},
+                                              {"Chapter.3.Section.2", 13, 15},
+                                              {"Chapter.3.Section.3", 16, 20},
+                                              {"Chapter.3.Section.4", 21, 22},
+                                              {"Chapter.3.Section.5", 23, 23},
+                                              {"Chapter.4.Section.1", 24, 31},
+                                              {"Chapter.4.Section.2", 32, 34},
+                                              {"Chapter.4.Section.3", 35, 36},
+                                              {"Chapter.4.Section.4", 37, 39},
+                                              {"Chapter.4.Section.5", 40, 43},
+                                              {"Chapter.5", 44, 50},
+                                              {"Chapter.6.Section.1", 51, 54},
+                                              {"Chapter.6.Section.2", 55, 59},
+                                              {"Chapter.7.Section.1", 60, 62},
+                                              {"Chapter.7.Section.2", 63, 67},
+                                              {"Chapter.7.Section.3", 68, 76},
+                                              {"Chapter.8", 77, 84},
+                                              {"Chapter.9", 85, 91},
+                                              {"Chapter.10", 92, 93},
+                                              {"Chapter.11", 94, 99}};
 
-int articleOf(const std::string& ref) { return std::stoi(ref.substr(4)); }
+int articleOf(const std::string& ref) {
+    return std::stoi(ref.substr(4));
+}
 
 json::object answers(std::string_view role, bool established = true) {
     return json::object{{"role", role},
@@ -75,7 +90,8 @@ TEST_F(Gdpr, PluginDescribesTheRegulation) {
 }
 
 TEST_F(Gdpr, RefsAreUniqueAndWellFormed) {
-    expectWellFormedRefs(R"(Chapter\.([1-9]|1[01])(\.Section\.[1-5])?|Art\.[1-9][0-9]?(\([1-9][0-9]?\))?(\([a-z]\))?(-sub[2-9])?)");
+    expectWellFormedRefs(
+        R"(Chapter\.([1-9]|1[01])(\.Section\.[1-5])?|Art\.[1-9][0-9]?(\([1-9][0-9]?\))?(\([a-z]\))?(-sub[2-9])?)");
 }
 
 TEST_F(Gdpr, ElevenChapters) {
@@ -113,8 +129,8 @@ TEST_F(Gdpr, FifteenSections) {
         {"Chapter.6.Section.2", "Competence, tasks and powers"},
         {"Chapter.7.Section.3", "European data protection board"}};
     for (const auto& [ref, title] : titles) EXPECT_EQ(fw().at(ref).title, title) << ref;
-    for (const auto& chapter : {"Chapter.1", "Chapter.2", "Chapter.5", "Chapter.8", "Chapter.9", "Chapter.10",
-                                "Chapter.11"}) {
+    for (const auto& chapter :
+         {"Chapter.1", "Chapter.2", "Chapter.5", "Chapter.8", "Chapter.9", "Chapter.10", "Chapter.11"}) {
         for (const auto& child : fw().children(chapter)) EXPECT_EQ(fw().at(child).kind, "article") << child;
     }
 }
@@ -225,8 +241,12 @@ TEST_F(Gdpr, ProcessorOnlyIsNotBoundByControllerProvisions) {
     // Every controller-only node is listed and does not apply; every processor-only one applies.
     for (const auto& ref : fw().assessableRefs()) {
         const std::string who = binds(ref);
-        if (who == "controller") EXPECT_EQ(out.applies(ref), false) << ref;
-        if (who == "processor") EXPECT_EQ(out.applies(ref), true) << ref;
+        if (who == "controller") {
+            EXPECT_EQ(out.applies(ref), false) << ref;
+        }
+        if (who == "processor") {
+            EXPECT_EQ(out.applies(ref), true) << ref;
+        }
     }
     EXPECT_TRUE(contains(out.allNotes(), "acts only as processor"));
     EXPECT_FALSE(contains(out.allNotes(), "Art.35(1) still requires"));  // DPIAs are the controller's
@@ -253,7 +273,9 @@ TEST_F(Gdpr, ControllerOnlyIsNotBoundByProcessorProvisions) {
     for (const auto& row : both.rows) {
         const int article = articleOf(row.ref);
         const bool triggered = article == 27 || (article >= 35 && article <= 39);
-        if (!triggered) EXPECT_TRUE(row.applies) << row.ref;
+        if (!triggered) {
+            EXPECT_TRUE(row.applies) << row.ref;
+        }
     }
 }
 
@@ -264,8 +286,8 @@ TEST_F(Gdpr, TerritorialScopeAndTheArticle27Representative) {
     for (const auto& ref : {"Art.27(1)", "Art.27(3)", "Art.27(4)"}) EXPECT_EQ(us.applies(ref), true) << ref;
     EXPECT_TRUE(contains(us.reason("Art.27(1)"), "no Art.27(2) exemption holds"));
 
-    const auto exempt = scope(with(with(answers("controller", false), "targets_eu_data_subjects", true),
-                                   "art27_exempt", true));
+    const auto exempt =
+        scope(with(with(answers("controller", false), "targets_eu_data_subjects", true), "art27_exempt", true));
     EXPECT_EQ(exempt.applies("Art.27(1)"), false);
     EXPECT_TRUE(contains(exempt.reason("Art.27(1)"), "exempt under Art.27(2)"));
 
@@ -281,8 +303,8 @@ TEST_F(Gdpr, TerritorialScopeAndTheArticle27Representative) {
 
 TEST_F(Gdpr, DpiaTriggers) {
     // A health app processing health data at scale.
-    const auto health = scope(with(answers("controller"), "dpia_triggers",
-                                   json::object{{"large_scale_special_categories", true}}));
+    const auto health =
+        scope(with(answers("controller"), "dpia_triggers", json::object{{"large_scale_special_categories", true}}));
     ASSERT_TRUE(health.ok);
     for (const auto& ref : {"Art.35(1)", "Art.35(2)", "Art.35(7)(a)", "Art.35(9)", "Art.36(1)", "Art.36(3)(e)"}) {
         EXPECT_EQ(health.applies(ref), true) << ref;
@@ -291,8 +313,9 @@ TEST_F(Gdpr, DpiaTriggers) {
               "a DPIA is required: Art.35(3)(b) large-scale special categories or criminal data");
     EXPECT_TRUE(contains(health.reason("Art.36(1)"), "prior consultation"));
 
-    const auto listed = scope(with(answers("controller"), "dpia_triggers",
-                                   json::object{{"listed_by_authority", true}, {"systematic_extensive_evaluation", false}}));
+    const auto listed =
+        scope(with(answers("controller"), "dpia_triggers",
+                   json::object{{"listed_by_authority", true}, {"systematic_extensive_evaluation", false}}));
     EXPECT_EQ(listed.reason("Art.35(1)"), "a DPIA is required: Art.35(4) on the supervisory authority's list");
 
     const auto none = scope(answers("controller"));
@@ -301,8 +324,8 @@ TEST_F(Gdpr, DpiaTriggers) {
     EXPECT_EQ(none.applies("Art.36(1)"), false);
 
     // Role exclusion wins over triggers: a processor carries out no DPIA of its own.
-    const auto processor = scope(with(answers("processor"), "dpia_triggers",
-                                      json::object{{"large_scale_public_monitoring", true}}));
+    const auto processor =
+        scope(with(answers("processor"), "dpia_triggers", json::object{{"large_scale_public_monitoring", true}}));
     EXPECT_EQ(processor.applies("Art.35(1)"), false);
     EXPECT_TRUE(contains(processor.reason("Art.35(1)"), "binds controllers"));
 }
@@ -317,8 +340,8 @@ TEST_F(Gdpr, DpoTriggers) {
               "a data protection officer must be designated: Art.37(1)(a) public authority or body");
 
     // The DPO duty binds processors too.
-    const auto monitoring = scope(
-        with(answers("processor"), "dpo_triggers", json::object{{"large_scale_systematic_monitoring", true}}));
+    const auto monitoring =
+        scope(with(answers("processor"), "dpo_triggers", json::object{{"large_scale_systematic_monitoring", true}}));
     EXPECT_EQ(monitoring.applies("Art.37(1)"), true);
     EXPECT_TRUE(contains(monitoring.reason("Art.37(1)"), "Art.37(1)(b)"));
 
@@ -329,13 +352,41 @@ TEST_F(Gdpr, DpoTriggers) {
     EXPECT_TRUE(contains(none.allNotes(), "voluntarily designated DPO"));
 }
 
+TEST_F(Gdpr, EveryTriggerIsNamedInTheReason) {
+    // A public hospital: every DPO and DPIA trigger holds.
+    json::object hospital = answers("controller");
+    hospital["dpo_triggers"] = json::object{{"public_authority", true},
+                                            {"large_scale_systematic_monitoring", true},
+                                            {"large_scale_special_categories", true}};
+    hospital["dpia_triggers"] = json::object{{"systematic_extensive_evaluation", true},
+                                             {"large_scale_special_categories", true},
+                                             {"large_scale_public_monitoring", true},
+                                             {"listed_by_authority", true}};
+    const auto out = scope(hospital);
+    ASSERT_TRUE(out.ok);
+    EXPECT_EQ(out.reason("Art.37(1)"),
+              "a data protection officer must be designated: Art.37(1)(a) public authority or body; Art.37(1)(b) "
+              "large-scale regular and systematic monitoring; Art.37(1)(c) large-scale special categories or "
+              "criminal data");
+    EXPECT_EQ(out.reason("Art.35(1)"),
+              "a DPIA is required: Art.35(3)(a) systematic and extensive evaluation; Art.35(3)(b) large-scale special "
+              "categories or criminal data; Art.35(3)(c) large-scale monitoring of a public area; Art.35(4) on the "
+              "supervisory authority's list");
+    // Nothing of Articles 35 to 39 drops out; only processor-only provisions and Art.27 (established in the EU) do.
+    for (const auto& ref : out.refs(false)) {
+        EXPECT_TRUE(binds(ref) == "processor" || articleOf(ref) == 27) << ref;
+    }
+    EXPECT_FALSE(contains(out.allNotes(), "voluntarily designated DPO"));
+}
+
 TEST_F(Gdpr, ScopeRejectsWrongAnswers) {
     EXPECT_TRUE(contains(scopeError(without(answers("processor"), "role")),
                          "answers.role must be one of \"controller\", \"processor\", \"both\""));
     EXPECT_TRUE(contains(scopeError(answers("joint-controller")), "answers.role must be one of"));
     EXPECT_TRUE(contains(scopeError(without(answers("processor"), "established_in_eu")),
                          "answers.established_in_eu must be true or false"));
-    EXPECT_TRUE(contains(scopeError(answers("processor", false)), "answers.targets_eu_data_subjects must be true or false"));
+    EXPECT_TRUE(
+        contains(scopeError(answers("processor", false)), "answers.targets_eu_data_subjects must be true or false"));
     EXPECT_TRUE(contains(scopeError(with(answers("processor"), "targets_eu_data_subjects", "yes")),
                          "answers.targets_eu_data_subjects"));
     EXPECT_TRUE(contains(scopeError(with(answers("controller"), "art27_exempt", "no")),
@@ -354,8 +405,8 @@ TEST_F(Gdpr, ScopeRejectsWrongAnswers) {
 // --- readiness -------------------------------------------------------------------
 
 TEST_F(Gdpr, ProcessorReadiness) {
-    const json::array controls{entry("Art.30(2)", "planned"),    entry("Art.30(1)", "planned"),
-                               entry("Art.33(2)", "partial"),    entry("Art.33(1)", "not-started"),
+    const json::array controls{entry("Art.30(2)", "planned"),     entry("Art.30(1)", "planned"),
+                               entry("Art.33(2)", "partial"),     entry("Art.33(1)", "not-started"),
                                entry("Art.28(3)", "not-started"), entry("Art.32(1)(b)", "implemented")};
     const auto out = readiness(json::object{{"controls", controls}, {"role", "processor"}, {"dpia_required", true}});
     ASSERT_TRUE(out.ok);
@@ -374,11 +425,12 @@ TEST_F(Gdpr, ControllerReadiness) {
                                entry("Art.33(1)", "partial"),     entry("Art.33(5)", "planned"),
                                entry("Art.34(1)", "not-started"), entry("Art.33(2)", "planned"),
                                entry("Art.28(3)", "implemented")};
-    const auto out = readiness(
-        json::object{{"controls", controls}, {"answers", json::object{{"role", "controller"}}}, {"dpia_required", true}});
+    const auto out = readiness(json::object{
+        {"controls", controls}, {"answers", json::object{{"role", "controller"}}}, {"dpia_required", true}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.refs("gdpr.records-of-processing-missing"), (std::set<std::string>{"Art.30(1)"}));
-    EXPECT_EQ(out.refs("gdpr.breach-procedure-missing"), (std::set<std::string>{"Art.33(1)", "Art.33(5)", "Art.34(1)"}));
+    EXPECT_EQ(out.refs("gdpr.breach-procedure-missing"),
+              (std::set<std::string>{"Art.33(1)", "Art.33(5)", "Art.34(1)"}));
     EXPECT_EQ(out.count("gdpr.processor-contract-missing"), 0u);
     const auto* dpia = out.find("gdpr.dpia-missing", "Art.35(1)");
     ASSERT_NE(dpia, nullptr) << out.dump();
@@ -404,9 +456,9 @@ TEST_F(Gdpr, DpiaCheck) {
 }
 
 TEST_F(Gdpr, WithoutARoleBothSidesAreChecked) {
-    const auto out = readiness(json::object{{"controls", json::array{entry("Art.30(1)", "partial"),
-                                                                     entry("Art.30(2)", "partial"),
-                                                                     entry("Art.33(2)", "not-started")}}});
+    const auto out =
+        readiness(json::object{{"controls", json::array{entry("Art.30(1)", "partial"), entry("Art.30(2)", "partial"),
+                                                        entry("Art.33(2)", "not-started")}}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.refs("gdpr.records-of-processing-missing"), (std::set<std::string>{"Art.30(1)", "Art.30(2)"}));
     EXPECT_EQ(out.refs("gdpr.breach-procedure-missing"), (std::set<std::string>{"Art.33(2)"}));
@@ -414,12 +466,12 @@ TEST_F(Gdpr, WithoutARoleBothSidesAreChecked) {
 }
 
 TEST_F(Gdpr, NotApplicableNeedsAReason) {
-    const auto out = readiness(json::object{{"controls", json::array{entry("Art.37(1)", "not-applicable"),
-                                                                     entry("Art.27(1)", "not-applicable", "  "),
-                                                                     entry("Art.20(1)", "not-applicable",
-                                                                           "no processing by automated means on "
-                                                                           "consent or contract")}},
-                                            {"role", "controller"}});
+    const auto out = readiness(json::object{
+        {"controls", json::array{entry("Art.37(1)", "not-applicable"), entry("Art.27(1)", "not-applicable", "  "),
+                                 entry("Art.20(1)", "not-applicable",
+                                       "no processing by automated means on "
+                                       "consent or contract")}},
+        {"role", "controller"}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.refs("gdpr.not-applicable-without-reason"), (std::set<std::string>{"Art.27(1)", "Art.37(1)"}));
     EXPECT_EQ(out.find("gdpr.not-applicable-without-reason", "Art.37(1)")->severity, "major");
@@ -429,9 +481,9 @@ TEST_F(Gdpr, NotApplicableNeedsAReason) {
 TEST_F(Gdpr, ReadinessRejectsMalformedInput) {
     EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{}}, {"role", "sub-processor"}}),
                          "role must be one of \"controller\", \"processor\", \"both\""));
-    EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{}},
-                                                     {"answers", json::object{{"role", 3}}}}),
-                         "answers.role must be one of"));
+    EXPECT_TRUE(
+        contains(readinessError(json::object{{"controls", json::array{}}, {"answers", json::object{{"role", 3}}}}),
+                 "answers.role must be one of"));
     EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{entry("Art.30(1)", "done")}}}),
                          "control Art.30(1): status must be one of"));
     EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{}}, {"dpia_required", "yes"}}),

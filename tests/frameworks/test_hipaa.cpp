@@ -4,8 +4,8 @@
 // scoping by entity type and the readiness checks.
 #include "framework_fixture.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -123,7 +123,9 @@ void expectRows(const test::FrameworkIndex& fw, const std::vector<Row>& rows) {
         SCOPED_TRACE(row.ref);
         const Control& c = fw.at(row.ref);
         EXPECT_EQ(c.parent, row.parent);
-        if (row.title != nullptr) EXPECT_EQ(c.title, row.title);
+        if (row.title != nullptr) {
+            EXPECT_EQ(c.title, row.title);
+        }
         EXPECT_TRUE(c.assessable);
         EXPECT_EQ(test::attrString(c, "rule"), "security");
         switch (row.designation) {
@@ -142,7 +144,9 @@ void expectRows(const test::FrameworkIndex& fw, const std::vector<Row>& rows) {
             // A standard without specifications is itself the requirement (Appendix A marks it R).
             const bool standard = fw.at(row.parent).kind == "section";
             EXPECT_EQ(c.kind, standard ? "standard" : "implementation-specification");
-            if (standard) EXPECT_TRUE(fw.children(row.ref).empty());
+            if (standard) {
+                EXPECT_TRUE(fw.children(row.ref).empty());
+            }
         }
     }
 }
@@ -241,7 +245,9 @@ TEST_F(Hipaa, BreachNotificationRule) {
                                                        {"164.414", "Burden of proof"}};
     for (const auto& [ref, title] : titles) EXPECT_EQ(fw().at(ref).title, title) << ref;
     for (const auto& ref : fw().refs()) {
-        if (ref.starts_with("164.4")) EXPECT_EQ(test::attrString(fw().at(ref), "rule"), "breach-notification") << ref;
+        if (ref.starts_with("164.4")) {
+            EXPECT_EQ(test::attrString(fw().at(ref), "rule"), "breach-notification") << ref;
+        }
     }
     // Who notifies whom.
     EXPECT_EQ(test::attrStrings(fw().at("164.404(a)"), "applies_to"), std::vector<std::string>{"covered-entity"});
@@ -297,7 +303,9 @@ TEST_F(Hipaa, PrivacyRuleStandards) {
     EXPECT_EQ(fw().at("164.524(b)").parent, "164.524(a)");
     // Privacy Rule nodes carry no Security Rule designation.
     for (const auto& ref : fw().refs()) {
-        if (ref.starts_with("164.5")) EXPECT_EQ(test::attrString(fw().at(ref), "designation"), "") << ref;
+        if (ref.starts_with("164.5")) {
+            EXPECT_EQ(test::attrString(fw().at(ref), "designation"), "") << ref;
+        }
     }
 }
 
@@ -317,7 +325,8 @@ TEST_F(Hipaa, HealthTechSaasBusinessAssociate) {
     EXPECT_TRUE(contains(out.reason("164.308(a)(1)(ii)(A)"), "binds business associates"));
     // It notifies the covered entity (164.410), not individuals, media or the Secretary.
     EXPECT_EQ(out.applies("164.410(a)"), true);
-    EXPECT_EQ(out.reason("164.410(a)"), "164.410(a) binds business associates; the organization is a business associate");
+    EXPECT_EQ(out.reason("164.410(a)"),
+              "164.410(a) binds business associates; the organization is a business associate");
     for (const auto& ref : {"164.404(a)", "164.404(b)", "164.406(a)", "164.408(a)"}) {
         EXPECT_EQ(out.applies(ref), false) << ref;
         EXPECT_TRUE(contains(out.reason(ref), "notifies the covered entity under 164.410")) << ref;
@@ -419,16 +428,18 @@ TEST_F(Hipaa, HybridEntityIsACoveredEntityForItsHealthCareComponents) {
 }
 
 TEST_F(Hipaa, ScopeRejectsWrongAnswers) {
-    const std::string allowed = "answers.entity_type must be \"covered-entity\", \"business-associate\" or "
-                                "\"hybrid-entity\"";
+    const std::string allowed =
+        "answers.entity_type must be \"covered-entity\", \"business-associate\" or "
+        "\"hybrid-entity\"";
     EXPECT_TRUE(contains(scopeError(json::object{}), allowed));
     EXPECT_TRUE(contains(scopeError(json::object{{"entity_type", "vendor"}}), allowed));
     EXPECT_TRUE(contains(scopeError(json::object{{"entity_type", "covered-entity"}, {"handles_ephi", "yes"}}),
                          "answers.handles_ephi must be true or false"));
     EXPECT_TRUE(contains(scopeError(json::object{{"entity_type", "covered-entity"}, {"group_health_plan", 1}}),
                          "answers.group_health_plan must be true or false"));
-    EXPECT_TRUE(contains(scopeError(json::object{{"entity_type", "covered-entity"}, {"clearinghouse_in_larger_org", "no"}}),
-                         "answers.clearinghouse_in_larger_org must be true or false"));
+    EXPECT_TRUE(
+        contains(scopeError(json::object{{"entity_type", "covered-entity"}, {"clearinghouse_in_larger_org", "no"}}),
+                 "answers.clearinghouse_in_larger_org must be true or false"));
     EXPECT_TRUE(contains(scopeErrorText(R"({"framework":"hipaa"})"), "answers must be an object with entity_type"));
     EXPECT_TRUE(contains(scopeErrorText(R"({"framework":"gdpr","answers":{"entity_type":"covered-entity"}})"),
                          "framework must be \"hipaa\""));
@@ -473,8 +484,7 @@ TEST_F(Hipaa, RequiredSpecificationsCannotBeSkipped) {
     // ... except a conditional one whose condition does not hold, with a reason.
     EXPECT_EQ(out.find("hipaa.required-not-implemented", "164.314(a)(2)(iii)"), nullptr);
     ASSERT_NE(out.find("hipaa.required-not-implemented", "164.314(a)(2)(ii)"), nullptr);
-    EXPECT_TRUE(contains(out.find("hipaa.required-not-implemented", "164.314(a)(2)(ii)")->message,
-                         "without a reason"));
+    EXPECT_TRUE(contains(out.find("hipaa.required-not-implemented", "164.314(a)(2)(ii)")->message, "without a reason"));
 
     // The required requirements with no status, in one finding: 33 required in the Security Rule,
     // less the risk analysis (listed), 164.312(b) and 164.310(d)(2)(i) (listed), the clearinghouse
@@ -496,9 +506,9 @@ TEST_F(Hipaa, RequiredSpecificationsCannotBeSkipped) {
 TEST_F(Hipaa, AnsweredConditionsDecideConditionalSpecifications) {
     // A self-insured employer's group health plan: 164.314(b) is in scope and cannot be waved away.
     const json::object plan{{"entity_type", "covered-entity"}, {"group_health_plan", true}};
-    const auto out = readiness(json::object{
-        {"controls", json::array{entry("164.314(b)(2)(i)", "not-applicable", "plan sponsor handles it")}},
-        {"answers", plan}});
+    const auto out = readiness(
+        json::object{{"controls", json::array{entry("164.314(b)(2)(i)", "not-applicable", "plan sponsor handles it")}},
+                     {"answers", plan}});
     ASSERT_NE(out.find("hipaa.required-not-implemented", "164.314(b)(2)(i)"), nullptr) << out.dump();
     EXPECT_TRUE(contains(out.find("hipaa.required-not-implemented", "164.314(b)(2)(i)")->message,
                          "applies per the scoping answers"));
@@ -511,8 +521,8 @@ TEST_F(Hipaa, AnsweredConditionsDecideConditionalSpecifications) {
     EXPECT_TRUE(contains(unlisted, "164.314(b)(2)(ii)"));
 
     // Without answers a conditional spec may simply not apply: a reason is enough.
-    const auto noAnswers = readiness(
-        json::object{{"controls", json::array{entry("164.314(b)(2)(i)", "not-applicable", "not a group health plan")}}});
+    const auto noAnswers = readiness(json::object{
+        {"controls", json::array{entry("164.314(b)(2)(i)", "not-applicable", "not a group health plan")}}});
     EXPECT_EQ(noAnswers.find("hipaa.required-not-implemented", "164.314(b)(2)(i)"), nullptr) << noAnswers.dump();
     const auto noReason =
         readiness(json::object{{"controls", json::array{entry("164.308(a)(4)(ii)(A)", "not-applicable")}}});
@@ -528,7 +538,11 @@ TEST_F(Hipaa, AddressableSpecificationsNeedADocumentedDecision) {
     json::object alternativeOnly = entry("164.310(a)(2)(ii)", "not-started");
     alternativeOnly["alternative"] = "cloud provider's facility controls (SOC 2 report)";
     json::object blank = entry("164.312(a)(2)(iii)", "partial", "  ");
-    const json::array controls{both, reasonOnly, alternativeOnly, blank, entry("164.308(a)(5)(ii)(A)", "not-started"),
+    const json::array controls{both,
+                               reasonOnly,
+                               alternativeOnly,
+                               blank,
+                               entry("164.308(a)(5)(ii)(A)", "not-started"),
                                entry("164.308(a)(5)(ii)(D)", "implemented")};
     const auto out = readiness(json::object{{"controls", controls}, {"answers", kBusinessAssociate}});
     ASSERT_TRUE(out.ok);
@@ -566,21 +580,22 @@ TEST_F(Hipaa, DocumentationRetentionIsSixYears) {
     EXPECT_EQ(retention(2, json::object{{"entity_type", "covered-entity"}, {"handles_ephi", false}}),
               (std::set<std::string>{"164.530(j)(2)"}));
 
-    const auto out = readiness(json::object{{"controls", json::array{}}, {"documentation_retention_years", 4},
-                                            {"answers", kBusinessAssociate}});
+    const auto out = readiness(json::object{
+        {"controls", json::array{}}, {"documentation_retention_years", 4}, {"answers", kBusinessAssociate}});
     const auto* f = out.find("hipaa.documentation-retention", "164.316(b)(2)(i)");
     ASSERT_NE(f, nullptr);
     EXPECT_EQ(f->severity, "major");
     EXPECT_TRUE(contains(f->message, "documentation is kept 4 years; 164.316(b)(2)(i) requires 6 years"));
 
-    EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{}}, {"documentation_retention_years", "six"}}),
-                         "documentation_retention_years must be a number"));
+    EXPECT_TRUE(
+        contains(readinessError(json::object{{"controls", json::array{}}, {"documentation_retention_years", "six"}}),
+                 "documentation_retention_years must be a number"));
 }
 
 TEST_F(Hipaa, PaperOnlyClinicHasNoSecurityFindings) {
-    const auto out = readiness(json::object{{"controls", json::array{}},
-                                            {"answers", json::object{{"entity_type", "covered-entity"},
-                                                                     {"handles_ephi", false}}}});
+    const auto out =
+        readiness(json::object{{"controls", json::array{}},
+                               {"answers", json::object{{"entity_type", "covered-entity"}, {"handles_ephi", false}}}});
     ASSERT_TRUE(out.ok);
     EXPECT_TRUE(out.findings.empty()) << out.dump();
 }
@@ -599,9 +614,9 @@ TEST_F(Hipaa, ReadinessRejectsMalformedInput) {
                          "controls[0].status must be"));
     EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{json::object{{"status", "planned"}}}}}),
                          "controls[0].ref must be a string"));
-    EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{}},
-                                                     {"answers", json::object{{"entity_type", "clinic"}}}}),
-                         "answers.entity_type must be"));
+    EXPECT_TRUE(contains(
+        readinessError(json::object{{"controls", json::array{}}, {"answers", json::object{{"entity_type", "clinic"}}}}),
+        "answers.entity_type must be"));
     EXPECT_TRUE(contains(readinessError(json::object{}), "controls must be an array"));
 }
 

@@ -3,8 +3,8 @@
 // rule and the Stage 1 readiness checks. Also the CLI over all seven plugins.
 #include "framework_fixture.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cstdint>
@@ -40,10 +40,10 @@ protected:
 };
 
 // The 30 clause requirements of ISO/IEC 27001:2022, as printed.
-const std::vector<std::string> kClauseRequirements = {
-    "4.1",   "4.2",   "4.3",   "4.4",   "5.1",   "5.2",   "5.3",   "6.1.1", "6.1.2", "6.1.3",
-    "6.2",   "6.3",   "7.1",   "7.2",   "7.3",   "7.4",   "7.5.1", "7.5.2", "7.5.3", "8.1",
-    "8.2",   "8.3",   "9.1",   "9.2.1", "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1",  "10.2"};
+const std::vector<std::string> kClauseRequirements = {"4.1",   "4.2",   "4.3",   "4.4",   "5.1",  "5.2", "5.3", "6.1.1",
+                                                      "6.1.2", "6.1.3", "6.2",   "6.3",   "7.1",  "7.2", "7.3", "7.4",
+                                                      "7.5.1", "7.5.2", "7.5.3", "8.1",   "8.2",  "8.3", "9.1", "9.2.1",
+                                                      "9.2.2", "9.3.1", "9.3.2", "9.3.3", "10.1", "10.2"};
 
 // The controls ISO/IEC 27002:2022 introduced (not in the 2013 Annex A).
 const std::vector<std::string> kNewIn2022 = {"A.5.7",  "A.5.23", "A.5.30", "A.7.4",  "A.8.9", "A.8.10",
@@ -72,10 +72,14 @@ TEST_F(Iso27001, RefsAreUniqueAndWellFormed) {
 
 TEST_F(Iso27001, TopLevelIsClausesFourToTenThenAnnexA) {
     EXPECT_EQ(fw().topLevel(), (std::vector<std::string>{"4", "5", "6", "7", "8", "9", "10", "A"}));
-    const std::map<std::string, std::string> titles = {
-        {"4", "Context of the organization"}, {"5", "Leadership"},  {"6", "Planning"},
-        {"7", "Support"},                     {"8", "Operation"},   {"9", "Performance evaluation"},
-        {"10", "Improvement"},                {"A", "Information security controls reference"}};
+    const std::map<std::string, std::string> titles = {{"4", "Context of the organization"},
+                                                       {"5", "Leadership"},
+                                                       {"6", "Planning"},
+                                                       {"7", "Support"},
+                                                       {"8", "Operation"},
+                                                       {"9", "Performance evaluation"},
+                                                       {"10", "Improvement"},
+                                                       {"A", "Information security controls reference"}};
     for (const auto& [ref, title] : titles) EXPECT_EQ(fw().at(ref).title, title) << ref;
     for (const auto& clause : {"4", "5", "6", "7", "8", "9", "10"}) EXPECT_EQ(fw().at(clause).kind, "clause");
     EXPECT_EQ(fw().at("A").kind, "annex");
@@ -105,7 +109,8 @@ TEST_F(Iso27001, MandatoryDocumentedInformation) {
               (std::vector<std::string>{"4.3", "5.2", "6.1.2", "6.1.3", "6.2", "7.2", "8.1", "8.2", "8.3", "9.1",
                                         "9.2.2", "9.3.3", "10.2"}));
     std::size_t items = 0;
-    for (const auto& ref : kClauseRequirements) items += test::attrStrings(fw().at(ref), "documented_information").size();
+    for (const auto& ref : kClauseRequirements)
+        items += test::attrStrings(fw().at(ref), "documented_information").size();
     EXPECT_EQ(items, 16u);
     const auto soa = test::attrStrings(fw().at("6.1.3"), "documented_information");
     EXPECT_NE(std::find(soa.begin(), soa.end(), "Statement of Applicability"), soa.end());
@@ -184,8 +189,8 @@ TEST_F(Iso27001, ScopeWithoutExclusionsListsAllAnnexAApplying) {
 
 TEST_F(Iso27001, ScopeExcludesAnnexAControlsWithTheirJustification) {
     // A fully remote SaaS company without own premises.
-    const auto out = scope(json::object{{"exclusions", json::object{{"A.7.4", "fully remote, no own premises"},
-                                                                    {"A.7.12", "  no own cabling  "}}}});
+    const auto out = scope(json::object{
+        {"exclusions", json::object{{"A.7.4", "fully remote, no own premises"}, {"A.7.12", "  no own cabling  "}}}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.rows.size(), 93u);
     EXPECT_EQ(out.applies("A.7.4"), false);
@@ -211,10 +216,10 @@ TEST_F(Iso27001, ScopeRejectsWrongExclusions) {
     // Every exclusion needs a justification.
     EXPECT_TRUE(contains(scopeError(json::object{{"exclusions", json::object{{"A.7.4", ""}}}}),
                          "answers.exclusions.A.7.4: the justification must be a non-empty string"));
-    EXPECT_TRUE(contains(scopeError(json::object{{"exclusions", json::object{{"A.7.4", "   "}}}}),
-                         "answers.exclusions.A.7.4"));
-    EXPECT_TRUE(contains(scopeError(json::object{{"exclusions", json::object{{"A.7.4", true}}}}),
-                         "answers.exclusions.A.7.4"));
+    EXPECT_TRUE(
+        contains(scopeError(json::object{{"exclusions", json::object{{"A.7.4", "   "}}}}), "answers.exclusions.A.7.4"));
+    EXPECT_TRUE(
+        contains(scopeError(json::object{{"exclusions", json::object{{"A.7.4", true}}}}), "answers.exclusions.A.7.4"));
     EXPECT_TRUE(contains(scopeErrorText(R"({"framework":"iso27001-2022"})"), "answers must be an object"));
     EXPECT_TRUE(contains(scopeErrorText(R"({"framework":"soc2-2017","answers":{"exclusions":{}}})"),
                          "framework must be \"iso27001-2022\""));
@@ -294,7 +299,9 @@ TEST_F(Iso27001, ReadinessMissingDocumentedInformation) {
     EXPECT_EQ(unchecked.count("iso27001-2022.missing-documented-information"), 0u);
 
     // A realistic document register; "SoA" and "audit program" are accepted spellings.
-    const auto doc = [](const char* clause, const char* name) { return json::object{{"clause", clause}, {"name", name}}; };
+    const auto doc = [](const char* clause, const char* name) {
+        return json::object{{"clause", clause}, {"name", name}};
+    };
     json::array documents{doc("4.3", "ISMS Scope Statement v2"),
                           doc("5.2", "Information Security Policy"),
                           doc("6.1.2", "Risk assessment process (ISMS-PR-03)"),
@@ -358,8 +365,8 @@ protected:
 TEST_F(CliFrameworks, InitLoadsAllSevenAndCommandsShowTheirStructure) {
     const std::map<std::string, std::pair<std::int64_t, std::int64_t>> expected = {
         // framework id: all nodes, assessable nodes
-        {"iso27001-2022", {139, 123}}, {"soc2-2017", {376, 61}},        {"hipaa", {187, 154}},
-        {"pci-dss-4.0.1", {373, 280}}, {"gdpr", {889, 184}},            {"nist-csf-2.0", {497, 106}},
+        {"iso27001-2022", {139, 123}},    {"soc2-2017", {376, 61}}, {"hipaa", {187, 154}},
+        {"pci-dss-4.0.1", {373, 280}},    {"gdpr", {889, 184}},     {"nist-csf-2.0", {497, 106}},
         {"nist-sp800-53r5", {1209, 1007}}};
 
     const auto init = crosswalk("init --json");
@@ -371,8 +378,8 @@ TEST_F(CliFrameworks, InitLoadsAllSevenAndCommandsShowTheirStructure) {
         EXPECT_EQ(p.at("status").as_string(), "loaded") << json::serialize(p);
         loaded.insert(std::string(p.at("id").as_string()));
     }
-    for (const auto& id : {"iso27001-2022", "soc2-2017", "hipaa", "pci-dss-4.0.1", "gdpr", "nist-csf-2.0",
-                           "nist-sp800-53r5"}) {
+    for (const auto& id :
+         {"iso27001-2022", "soc2-2017", "hipaa", "pci-dss-4.0.1", "gdpr", "nist-csf-2.0", "nist-sp800-53r5"}) {
         EXPECT_TRUE(loaded.contains(id)) << id;
     }
     EXPECT_TRUE(init.err.empty()) << init.err;
@@ -397,13 +404,13 @@ TEST_F(CliFrameworks, InitLoadsAllSevenAndCommandsShowTheirStructure) {
     const auto tree = crosswalk("controls iso27001-2022 --tree");
     ASSERT_EQ(tree.exitCode, 0) << tree.err;
     EXPECT_EQ(std::count(tree.out.begin(), tree.out.end(), '\n'), 139);
-    for (const auto* line : {"4  Context of the organization  ·\n", "├─ 4.1  Understanding the organization and its context\n",
-                             "│  └─ 6.1.3  Information security risk treatment\n",
-                             "└─ 10.2  Nonconformity and corrective action\n",
-                             "A  Information security controls reference  ·\n", "├─ A.5  Organizational controls  ·\n",
-                             "├─ A.6  People controls  ·\n", "├─ A.7  Physical controls  ·\n",
-                             "└─ A.8  Technological controls  ·\n", "│  ├─ A.5.1  Policies for information security\n",
-                             "   └─ A.8.34  Protection of information systems during audit testing\n"}) {
+    for (const auto* line :
+         {"4  Context of the organization  ·\n", "├─ 4.1  Understanding the organization and its context\n",
+          "│  └─ 6.1.3  Information security risk treatment\n", "└─ 10.2  Nonconformity and corrective action\n",
+          "A  Information security controls reference  ·\n", "├─ A.5  Organizational controls  ·\n",
+          "├─ A.6  People controls  ·\n", "├─ A.7  Physical controls  ·\n", "└─ A.8  Technological controls  ·\n",
+          "│  ├─ A.5.1  Policies for information security\n",
+          "   └─ A.8.34  Protection of information systems during audit testing\n"}) {
         EXPECT_TRUE(contains(tree.out, line));
     }
 }

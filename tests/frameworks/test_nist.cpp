@@ -3,8 +3,8 @@
 // SP 800-53B baselines; scoping by baseline with tailoring).
 #include "framework_fixture.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -145,7 +145,8 @@ TEST_F(NistCsf, EveryFunctionInScopeByDefault) {
 }
 
 TEST_F(NistCsf, FunctionFiltering) {
-    const auto out = scope(json::object{{"functions", json::array{"GV", "ID", "PR"}}, {"organizational_profile", "target"}});
+    const auto out =
+        scope(json::object{{"functions", json::array{"GV", "ID", "PR"}}, {"organizational_profile", "target"}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.rows.size(), 106u);
     EXPECT_EQ(out.refs(true), csfSubcategories({"GV", "ID", "PR"}));
@@ -154,7 +155,8 @@ TEST_F(NistCsf, FunctionFiltering) {
     EXPECT_EQ(out.reason("DE.CM-01"), "Function DE (Detect) is excluded by answers.functions");
     EXPECT_TRUE(contains(out.allNotes(), "Target Profile"));
 
-    const auto withoutGovern = scope(json::object{{"functions", json::array{"PR", "DE"}}, {"organizational_profile", "current"}});
+    const auto withoutGovern =
+        scope(json::object{{"functions", json::array{"PR", "DE"}}, {"organizational_profile", "current"}});
     EXPECT_EQ(withoutGovern.applying(), 33u);
     EXPECT_EQ(withoutGovern.applies("GV.OC-01"), false);
     EXPECT_TRUE(contains(withoutGovern.allNotes(), "GOVERN is excluded"));
@@ -236,7 +238,9 @@ const std::vector<std::pair<std::string, std::string>> kFamilies = {
     {"SI", "System and Information Integrity"},
     {"SR", "Supply Chain Risk Management"}};
 
-json::object baseline(std::string_view level) { return json::object{{"baseline", level}}; }
+json::object baseline(std::string_view level) {
+    return json::object{{"baseline", level}};
+}
 
 TEST_F(NistSp80053, PluginDescribesTheCatalog) {
     EXPECT_EQ(fw().framework().kind, FrameworkKind::Catalog);
@@ -389,14 +393,15 @@ TEST_F(NistSp80053, Readiness) {
                                entry("AC-3", "implemented")};
     const auto out = readiness(json::object{{"controls", controls}});
     ASSERT_TRUE(out.ok);
-    EXPECT_EQ(out.refs("nist-sp800-53r5.withdrawn-control-used"), (std::set<std::string>{"AC-13", "CP-10(3)", "SA-12"}));
+    EXPECT_EQ(out.refs("nist-sp800-53r5.withdrawn-control-used"),
+              (std::set<std::string>{"AC-13", "CP-10(3)", "SA-12"}));
     const auto* ac13 = out.find("nist-sp800-53r5.withdrawn-control-used", "AC-13");
     EXPECT_EQ(ac13->severity, "info");
     EXPECT_TRUE(contains(ac13->message, "record the status on AC-2, AU-6 instead"));
     EXPECT_TRUE(contains(out.find("nist-sp800-53r5.withdrawn-control-used", "SA-12")->message,
                          "record the status on SR instead"));
-    EXPECT_TRUE(contains(out.find("nist-sp800-53r5.withdrawn-control-used", "CP-10(3)")->message,
-                         "drop its status entry"));
+    EXPECT_TRUE(
+        contains(out.find("nist-sp800-53r5.withdrawn-control-used", "CP-10(3)")->message, "drop its status entry"));
     EXPECT_EQ(out.refs("nist-sp800-53r5.not-applicable-without-reason"), (std::set<std::string>{"AC-18", "AC-2"}));
     EXPECT_EQ(out.find("nist-sp800-53r5.not-applicable-without-reason", "AC-2")->severity, "major");
     EXPECT_EQ(out.findings.size(), 5u) << out.dump();

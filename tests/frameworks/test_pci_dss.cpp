@@ -4,8 +4,8 @@
 // 31 March 2025 deadline); the readiness checks.
 #include "framework_fixture.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -28,10 +28,9 @@ public:
 };
 
 // "Additional requirement for service providers only" in PCI DSS v4.0.1, outside the appendices.
-const std::vector<std::string> kServiceProviderOnly = {"3.6.1.1", "3.7.9",   "8.2.3",    "8.3.10",  "8.3.10.1",
-                                                       "10.7.1",  "11.4.6",  "11.4.7",   "11.5.1.1", "12.4.1",
-                                                       "12.4.2",  "12.4.2.1", "12.5.2.1", "12.5.3",  "12.9.1",
-                                                       "12.9.2"};
+const std::vector<std::string> kServiceProviderOnly = {
+    "3.6.1.1",  "3.7.9",  "8.2.3",  "8.3.10",   "8.3.10.1", "10.7.1", "11.4.6", "11.4.7",
+    "11.5.1.1", "12.4.1", "12.4.2", "12.4.2.1", "12.5.2.1", "12.5.3", "12.9.1", "12.9.2"};
 
 // An e-commerce merchant: no terminals on SSL, not designated, no issuing, defined approach only.
 const json::object kMerchant{{"entity_type", "merchant"},
@@ -116,8 +115,8 @@ TEST_F(PciDss, SixGoalsAndTwelvePrincipalRequirements) {
 
 TEST_F(PciDss, SectionsPerPrincipalRequirement) {
     // 1.1-1.5, 2.1-2.3, 3.1-3.7, ... 12.1-12.10: 63 sections in the body.
-    const std::map<std::string, int> sections = {{"1", 5},  {"2", 3}, {"3", 7},  {"4", 2},  {"5", 4},  {"6", 5},
-                                                 {"7", 3},  {"8", 6}, {"9", 5},  {"10", 7}, {"11", 6}, {"12", 10}};
+    const std::map<std::string, int> sections = {{"1", 5}, {"2", 3}, {"3", 7}, {"4", 2},  {"5", 4},  {"6", 5},
+                                                 {"7", 3}, {"8", 6}, {"9", 5}, {"10", 7}, {"11", 6}, {"12", 10}};
     for (const auto& [ref, n] : sections) {
         std::vector<std::string> expected;
         for (int i = 1; i <= n; ++i) expected.push_back(ref + "." + std::to_string(i));
@@ -175,8 +174,8 @@ TEST_F(PciDss, ServiceProviderOnlyRequirements) {
 TEST_F(PciDss, FutureDatedRequirements) {
     const auto futureDated = fw().withFlag("future_dated", true);
     EXPECT_EQ(futureDated.size(), 51u);  // the 51 new requirements best practice until 31 March 2025
-    for (const auto& ref : {"3.4.2", "5.4.1", "6.4.3", "8.3.6", "8.4.2", "8.5.1", "10.7.2", "11.6.1", "12.3.1",
-                            "12.6.3.1", "A1.1.4"}) {
+    for (const auto& ref :
+         {"3.4.2", "5.4.1", "6.4.3", "8.3.6", "8.4.2", "8.5.1", "10.7.2", "11.6.1", "12.3.1", "12.6.3.1", "A1.1.4"}) {
         EXPECT_NE(std::find(futureDated.begin(), futureDated.end(), ref), futureDated.end()) << ref;
     }
     for (const auto& ref : {"1.1.1", "8.4.1", "12.9.2", "A3.1.1"}) {
@@ -258,7 +257,8 @@ TEST_F(PciDss, MultiTenantServiceProvider) {
 }
 
 TEST_F(PciDss, EveryConditionHolds) {
-    // A processor that is also a merchant, with SSL terminals, designated by its acquirer, issuing, customized approach.
+    // A processor that is also a merchant, with SSL terminals, designated by its acquirer, issuing, customized
+    // approach.
     json::object answers{{"entity_type", "both"},          {"multi_tenant_service_provider", true},
                          {"pos_poi_ssl_early_tls", true},  {"designated_entity", true},
                          {"issuing_services", true},       {"customized_approach", true},
@@ -301,16 +301,14 @@ TEST_F(PciDss, ScopeRejectsWrongAnswers) {
 TEST_F(PciDss, MerchantReadiness) {
     json::object evidenced = entry("1.1.2", "implemented");
     evidenced["evidence"] = 2;
-    const json::array controls{entry("8.4.2", "not-started"),
-                               entry("1.2.1", "partial"),
-                               entry("12.9.2", "not-applicable"),  // scoping already rules it out
-                               entry("8.3.10", "not-started"),     // service provider only: not judged
-                               entry("11.3.2", "not-applicable"),
-                               entry("11.2.1", "not-applicable", "no wireless anywhere near the CDE"),
-                               entry("1.1.1", "implemented"),
-                               evidenced,
-                               entry("G1", "implemented"),  // a goal, not a requirement: skipped
-                               entry("6.4.1", "planned")};  // superseded by 6.4.2
+    const json::array controls{
+        entry("8.4.2", "not-started"),     entry("1.2.1", "partial"),
+        entry("12.9.2", "not-applicable"),  // scoping already rules it out
+        entry("8.3.10", "not-started"),     // service provider only: not judged
+        entry("11.3.2", "not-applicable"), entry("11.2.1", "not-applicable", "no wireless anywhere near the CDE"),
+        entry("1.1.1", "implemented"),     evidenced,
+        entry("G1", "implemented"),  // a goal, not a requirement: skipped
+        entry("6.4.1", "planned")};  // superseded by 6.4.2
     const auto out = readiness(json::object{{"controls", controls}, {"answers", kMerchant}});
     ASSERT_TRUE(out.ok);
     const auto* mfa = out.find("pci-dss-4.0.1.future-dated-not-ready", "8.4.2");
@@ -344,10 +342,9 @@ TEST_F(PciDss, BeforeTheDeadlineAFutureDatedGapIsInformational) {
 }
 
 TEST_F(PciDss, WithoutAnswersEveryListedRequirementIsJudged) {
-    const auto out = readiness(json::object{{"controls", json::array{entry("12.9.2", "not-started"),
-                                                                     entry("6.4.1", "not-started"),
-                                                                     entry("6.4.3", "partial"),
-                                                                     entry("A1.1.1", "not-applicable")}}});
+    const auto out = readiness(
+        json::object{{"controls", json::array{entry("12.9.2", "not-started"), entry("6.4.1", "not-started"),
+                                              entry("6.4.3", "partial"), entry("A1.1.1", "not-applicable")}}});
     ASSERT_TRUE(out.ok);
     EXPECT_NE(out.find("pci-dss-4.0.1.requirement-not-in-place", "12.9.2"), nullptr) << out.dump();
     EXPECT_EQ(out.find("pci-dss-4.0.1.future-dated-not-ready", "6.4.3")->severity, "blocker");
@@ -355,9 +352,9 @@ TEST_F(PciDss, WithoutAnswersEveryListedRequirementIsJudged) {
     EXPECT_EQ(out.findings.size(), 3u) << out.dump();  // 6.4.1 is judged as superseded
 
     // With the service provider's answers, its own requirements are judged too.
-    const auto provider = readiness(
-        json::object{{"controls", json::array{entry("12.9.2", "planned"), entry("A1.1.2", "not-applicable")}},
-                     {"answers", kMultiTenantProvider}});
+    const auto provider =
+        readiness(json::object{{"controls", json::array{entry("12.9.2", "planned"), entry("A1.1.2", "not-applicable")}},
+                               {"answers", kMultiTenantProvider}});
     EXPECT_NE(provider.find("pci-dss-4.0.1.requirement-not-in-place", "12.9.2"), nullptr) << provider.dump();
     EXPECT_NE(provider.find("pci-dss-4.0.1.not-applicable-without-reason", "A1.1.2"), nullptr);
 }
@@ -367,9 +364,9 @@ TEST_F(PciDss, ReadinessRejectsMalformedInput) {
                          "control 8.4.2: status must be"));
     EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{json::object{{"ref", "8.4.2"}}}}}),
                          "each control needs a string ref and a string status"));
-    EXPECT_TRUE(contains(readinessError(json::object{{"controls", json::array{}},
-                                                     {"answers", without(kMerchant, "designated_entity")}}),
-                         "answers.designated_entity"));
+    EXPECT_TRUE(contains(
+        readinessError(json::object{{"controls", json::array{}}, {"answers", without(kMerchant, "designated_entity")}}),
+        "answers.designated_entity"));
     EXPECT_TRUE(contains(readinessError(json::object{}), "controls must be an array"));
 }
 

@@ -3,8 +3,8 @@
 // and the readiness checks of a SOC 2 examination.
 #include "framework_fixture.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <algorithm>
 #include <map>
@@ -87,18 +87,15 @@ TEST_F(Soc2, RefsAreUniqueAndWellFormed) {
 TEST_F(Soc2, FiveCategoriesAtTheTop) {
     EXPECT_EQ(fw().topLevel(), (std::vector<std::string>{"CC", "A", "C", "PI", "P"}));
     for (const auto& ref : fw().topLevel()) EXPECT_EQ(fw().at(ref).kind, "category") << ref;
-    EXPECT_EQ(fw().children("CC"), (std::vector<std::string>{"CC1", "CC2", "CC3", "CC4", "CC5", "CC6", "CC7", "CC8",
-                                                             "CC9"}));
+    EXPECT_EQ(fw().children("CC"),
+              (std::vector<std::string>{"CC1", "CC2", "CC3", "CC4", "CC5", "CC6", "CC7", "CC8", "CC9"}));
     // The COSO components (CC1-CC5) and the TSC's own series (CC6-CC9).
-    const std::map<std::string, std::string> series = {{"CC1", "Control Environment"},
-                                                       {"CC2", "Communication and Information"},
-                                                       {"CC3", "Risk Assessment"},
-                                                       {"CC4", "Monitoring Activities"},
-                                                       {"CC5", "Control Activities"},
-                                                       {"CC6", "Logical and Physical Access Controls"},
-                                                       {"CC7", "System Operations"},
-                                                       {"CC8", "Change Management"},
-                                                       {"CC9", "Risk Mitigation"}};
+    const std::map<std::string, std::string> series = {
+        {"CC1", "Control Environment"}, {"CC2", "Communication and Information"},
+        {"CC3", "Risk Assessment"},     {"CC4", "Monitoring Activities"},
+        {"CC5", "Control Activities"},  {"CC6", "Logical and Physical Access Controls"},
+        {"CC7", "System Operations"},   {"CC8", "Change Management"},
+        {"CC9", "Risk Mitigation"}};
     for (const auto& [ref, title] : series) EXPECT_EQ(fw().at(ref).title, title) << ref;
     EXPECT_EQ(fw().children("P"),
               (std::vector<std::string>{"P1.0", "P2.0", "P3.0", "P4.0", "P5.0", "P6.0", "P7.0", "P8.0"}));
@@ -127,8 +124,8 @@ TEST_F(Soc2, ProcessingIntegrityIsPiNotPp) {
 
 TEST_F(Soc2, CommonCriteriaRestateTheSeventeenCosoPrinciples) {
     const std::map<std::string, long long> principles = {
-        {"CC1.1", 1},  {"CC1.2", 2},  {"CC1.3", 3},  {"CC1.4", 4},  {"CC1.5", 5},  {"CC2.1", 13},
-        {"CC2.2", 14}, {"CC2.3", 15}, {"CC3.1", 6},  {"CC3.2", 7},  {"CC3.3", 8},  {"CC3.4", 9},
+        {"CC1.1", 1},  {"CC1.2", 2},  {"CC1.3", 3},  {"CC1.4", 4},  {"CC1.5", 5}, {"CC2.1", 13},
+        {"CC2.2", 14}, {"CC2.3", 15}, {"CC3.1", 6},  {"CC3.2", 7},  {"CC3.3", 8}, {"CC3.4", 9},
         {"CC4.1", 16}, {"CC4.2", 17}, {"CC5.1", 10}, {"CC5.2", 11}, {"CC5.3", 12}};
     std::size_t withPrinciple = 0;
     for (const auto& ref : fw().refs("criterion")) {
@@ -173,23 +170,23 @@ TEST_F(Soc2, SecurityOnlyReportLeavesEveryOptionalCategoryOut) {
 }
 
 TEST_F(Soc2, AvailabilityAndPrivacyBringTheirCriteriaAndPointsOfFocus) {
-    const auto out = scope(json::object{{"categories", json::array{"availability", "privacy"}}, {"report_type", "type2"}});
+    const auto out =
+        scope(json::object{{"categories", json::array{"availability", "privacy"}}, {"report_type", "type2"}});
     ASSERT_TRUE(out.ok);
     for (const auto& ref : {"A1.1", "A1.2", "A1.3", "P1.1", "P4.3", "P6.7", "P8.1"}) {
         EXPECT_EQ(out.applies(ref), true) << ref;
     }
     for (const auto& ref : {"C1.1", "C1.2", "PI1.1", "PI1.5"}) EXPECT_EQ(out.applies(ref), false) << ref;
     EXPECT_EQ(out.reason("P6.6"), "Privacy is in the report's scope");
-    EXPECT_EQ(out.applying(), 21u + 17u);  // 3 + 18 criteria, 1 availability + 16 privacy points of focus
-    EXPECT_EQ(out.applies("CC8.1.POF15"), true);   // availability point of focus in a common criterion
-    EXPECT_EQ(out.applies("CC7.4.POF12"), true);   // privacy
-    EXPECT_EQ(out.applies("CC2.3.POF6"), false);   // confidentiality
+    EXPECT_EQ(out.applying(), 21u + 17u);         // 3 + 18 criteria, 1 availability + 16 privacy points of focus
+    EXPECT_EQ(out.applies("CC8.1.POF15"), true);  // availability point of focus in a common criterion
+    EXPECT_EQ(out.applies("CC7.4.POF12"), true);  // privacy
+    EXPECT_EQ(out.applies("CC2.3.POF6"), false);  // confidentiality
     EXPECT_TRUE(contains(out.allNotes(), "Type 2 report"));
 
     const auto type1 = scope(json::object{{"categories", json::array{"confidentiality"}}, {"report_type", "type1"}});
     EXPECT_EQ(type1.refs(true), (std::vector<std::string>{"C1.1", "C1.2", "CC2.3.POF6", "CC6.1.POF12", "CC7.3.POF4",
-                                                          "CC7.3.POF5", "CC8.1.POF16", "CC9.2.POF10",
-                                                          "CC9.2.POF11"}));
+                                                          "CC7.3.POF5", "CC8.1.POF16", "CC9.2.POF10", "CC9.2.POF11"}));
     EXPECT_TRUE(contains(type1.allNotes(), "Type 1 report"));
 }
 
@@ -224,7 +221,8 @@ TEST_F(Soc2, SecurityOnlyReadiness) {
     controls.push_back(entry("PP1.1", "not-started"));
     entryFor(controls, "CC1.1") = entry("soc2-2017:CC1.1", "not-started");
 
-    const auto out = readiness(json::object{{"controls", controls}, {"answers", json::object{{"categories", json::array{}}}}});
+    const auto out =
+        readiness(json::object{{"controls", controls}, {"answers", json::object{{"categories", json::array{}}}}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.refs("soc2-2017.criterion-without-control"), (std::set<std::string>{"CC1.1", "CC6.1", "CC7.2"}));
     EXPECT_TRUE(contains(out.find("soc2-2017.criterion-without-control", "CC6.1")->message, "no control tracked"));
@@ -246,8 +244,8 @@ TEST_F(Soc2, SecurityOnlyReadiness) {
 
 TEST_F(Soc2, AvailabilityAndPrivacyInScopeNeedTheirCriteria) {
     json::array controls = implemented({"security", "privacy"});
-    const auto out = readiness(
-        json::object{{"controls", controls}, {"answers", json::object{{"categories", json::array{"availability", "privacy"}}}}});
+    const auto out = readiness(json::object{
+        {"controls", controls}, {"answers", json::object{{"categories", json::array{"availability", "privacy"}}}}});
     ASSERT_TRUE(out.ok);
     EXPECT_EQ(out.refs("soc2-2017.criterion-without-control"), (std::set<std::string>{"A1.1", "A1.2", "A1.3"}));
     EXPECT_EQ(out.findings.size(), 3u) << out.dump();

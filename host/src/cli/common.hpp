@@ -42,6 +42,14 @@ struct Options {
     std::vector<std::string> have;
     std::string add;
     bool quality = false;
+    // common-controls
+    std::string ccAction;
+    std::string key;
+    std::string title;
+    std::string description;
+    std::string newKey;
+    std::string other;
+    std::vector<std::string> refs;
 };
 
 inline int fail(const Error& error) {

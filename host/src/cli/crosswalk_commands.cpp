@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <algorithm>
 #include <cmath>
 #include <fstream>
 #include <iomanip>
@@ -306,28 +307,42 @@ int cmdMap(const Options& o) {
         std::cout << "No mappings reach this control (depth " << o.depth << ").\n";
         return kExitOk;
     }
-    std::string framework;
-    bool possibleHeader = false;
-    for (const auto& r : related) {
-        if (!r.relationship && !possibleHeader) {
-            std::cout << "\nPossibly related (paths that guarantee no set relation; never counted as coverage):\n";
-            possibleHeader = true;
-            framework.clear();
-        }
-        if (r.framework != framework) {
-            framework = r.framework;
-            std::cout << "  " << framework << '\n';
-        }
-        std::cout << "    " << std::left << std::setw(18) << relationText(r.relationship) << std::setw(8)
-                  << fixed(r.confidence) << (r.direct ? "direct   " : "inferred ") << r.control << "  " << r.title
-                  << '\n';
-        if (o.explain) {
-            for (const auto& s : r.path) {
-                std::cout << "        " << s.from << " " << toString(s.relationship) << " " << s.to << "  ("
-                          << fixed(s.confidence) << ", " << s.pack << (s.reversed ? ", read in reverse" : "")
-                          << ")\n";
+    // Grouped by framework in the workspace's order; set relations first, then the
+    // possibly-related links, which never count as coverage.
+    constexpr std::size_t kPossiblePerFramework = 5;
+    auto print = [&](bool setRelations) {
+        for (const auto& fw : graph->data().frameworks) {
+            std::vector<const Related*> rows;
+            for (const auto& r : related) {
+                if (r.framework == fw && r.relationship.has_value() == setRelations) rows.push_back(&r);
+            }
+            if (rows.empty()) continue;
+            std::cout << "  " << fw << '\n';
+            const std::size_t shown = setRelations ? rows.size() : std::min(rows.size(), kPossiblePerFramework);
+            for (std::size_t i = 0; i < shown; ++i) {
+                const Related& r = *rows[i];
+                std::cout << "    " << std::left << std::setw(17) << relationText(r.relationship) << std::setw(6)
+                          << fixed(r.confidence) << (r.direct ? "direct   " : "inferred ") << r.control << "  "
+                          << r.title.substr(0, 70) << '\n';
+                if (o.explain) {
+                    for (const auto& step : r.path) {
+                        std::cout << "        " << step.from << " " << toString(step.relationship) << " " << step.to
+                                  << "  (" << fixed(step.confidence) << ", " << step.pack
+                                  << (step.reversed ? ", read in reverse" : "") << ")\n";
+                    }
+                }
+            }
+            if (shown < rows.size()) {
+                std::cout << "    … " << rows.size() - shown << " more (--to " << fw << " or --json for all)\n";
             }
         }
+    };
+    print(true);
+    const bool anyPossible = std::any_of(related.begin(), related.end(),
+                                         [](const Related& r) { return !r.relationship.has_value(); });
+    if (anyPossible) {
+        std::cout << "\nPossibly related (the path guarantees no set relation; never counted as coverage):\n";
+        print(false);
     }
     std::cout << "\nRelationship: what " << detail->control.fullRef()
               << " is relative to each control. Confidence multiplies along the path.\n";
@@ -434,6 +449,100 @@ int cmdMarginal(const Options& o) {
     for (const auto& item : m.items) {
         if (item.level == CoverageLevel::Full) continue;
         table.add({std::string(toString(item.level)), item.control, item.title.substr(0, 60), item.coveredBy});
+    }
+    table.print(std::cout);
+    return kExitOk;
+}
+
+json::object toJson(const CommonControl& c) {
+    return json::object{
+        {"key", c.key},
+        {"title", c.title},
+        {"description", c.description},
+        {"origin", c.origin},
+        {"hub", c.hub.empty() ? json::value(nullptr) : json::value(c.hub)},
+        {"links", c.links},
+        {"frameworks", json::array(c.frameworks.begin(), c.frameworks.end())},
+    };
+}
+
+int cmdCommonControls(const Options& o) {
+    auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
+    if (!ws) return fail(ws.error());
+    const std::string& action = o.ccAction;
+    auto done = [&](const Result<void>& r, const std::string& what) {
+        if (!r) return fail(r.error());
+        if (!o.json) std::cout << what << '\n';
+        return kExitOk;
+    };
+    if (action == "seed") {
+        auto r = ws->seedCommonControls();
+        if (!r) return fail(r.error());
+        if (o.json) {
+            printJson(std::cout, json::object{{"created", r->created}, {"links_added", r->linksAdded}});
+        } else {
+            std::cout << "Seeded from iso27001-2022: " << r->created << " common controls created, " << r->linksAdded
+                      << " links added\n";
+        }
+        return kExitOk;
+    }
+    if (action == "add") return done(ws->addCommonControl(o.key, o.title, o.description), "Added " + o.key);
+    if (action == "rename") return done(ws->renameCommonControl(o.key, o.title, o.newKey), "Renamed " + o.key);
+    if (action == "split") {
+        return done(ws->splitCommonControl(o.key, o.newKey, o.title, o.refs),
+                    "Split " + std::to_string(o.refs.size()) + " requirement(s) from " + o.key + " into " + o.newKey);
+    }
+    if (action == "merge") return done(ws->mergeCommonControls(o.key, o.other), "Merged " + o.other + " into " + o.key);
+    if (action == "link") return done(ws->linkCommonControl(o.key, o.ref), "Linked " + o.ref + " to " + o.key);
+    if (action == "unlink") return done(ws->unlinkCommonControl(o.key, o.ref), "Unlinked " + o.ref + " from " + o.key);
+    if (action == "show") {
+        auto detail = ws->commonControl(o.key);
+        if (!detail) return fail(detail.error());
+        const auto& [control, links] = *detail;
+        if (o.json) {
+            json::object out = toJson(control);
+            json::array list;
+            for (const auto& l : links) {
+                list.push_back(json::object{
+                    {"control", l.control},
+                    {"framework", l.framework},
+                    {"title", l.title},
+                    {"relationship", l.relationship ? json::value(toString(*l.relationship)) : json::value(nullptr)},
+                    {"source", l.source}});
+            }
+            out["requirements"] = std::move(list);
+            printJson(std::cout, out);
+            return kExitOk;
+        }
+        std::cout << control.key << "  " << control.title << "\n  origin: " << control.origin
+                  << (control.hub.empty() ? "" : " (" + control.hub + ")") << "\n";
+        if (!control.description.empty()) std::cout << "\n  " << control.description << "\n";
+        std::cout << "\n  Satisfies " << links.size() << " requirement(s) in " << control.frameworks.size()
+                  << " framework(s):\n";
+        Table table({"REQUIREMENT", "RELATION TO HUB", "VIA", "TITLE"});
+        for (const auto& l : links) {
+            table.add({l.control, l.relationship ? std::string(toString(*l.relationship)) : "-", l.source,
+                       l.title.substr(0, 70)});
+        }
+        table.print(std::cout);
+        return kExitOk;
+    }
+    // list
+    auto all = ws->commonControls();
+    if (!all) return fail(all.error());
+    if (o.json) {
+        json::array list;
+        for (const auto& c : *all) list.push_back(toJson(c));
+        printJson(std::cout, json::object{{"common_controls", std::move(list)}});
+        return kExitOk;
+    }
+    if (all->empty()) {
+        std::cout << "No common controls yet: `crosswalk common-controls seed` derives them from iso27001-2022.\n";
+        return kExitOk;
+    }
+    Table table({"KEY", "ORIGIN", "REQUIREMENTS", "FRAMEWORKS", "TITLE"});
+    for (const auto& c : *all) {
+        table.add({c.key, c.origin, std::to_string(c.links), std::to_string(c.frameworks.size()), c.title});
     }
     table.print(std::cout);
     return kExitOk;
@@ -547,6 +656,44 @@ void addCrosswalkCommands(CLI::App& app, Options& o, Command& command) {
     marginal->add_option("--add", o.add, "Framework to add")->required();
     marginal->add_option("--depth", o.depth, "Maximum hops (1-4, default 2)");
     marginal->add_flag("--json", o.json, "Print JSON");
+
+    auto* cc = sub("common-controls", "The organization's own controls: list, show, seed, add, rename, split, merge, "
+                                      "link, unlink", &cmdCommonControls);
+    cc->add_flag("--json", o.json, "Print JSON");
+    auto action = [&](const char* name, const char* help) {
+        CLI::App* a = cc->add_subcommand(name, help);
+        a->callback([&o, name] { o.ccAction = name; });
+        a->add_flag("--json", o.json, "Print JSON");
+        return a;
+    };
+    action("list", "List common controls (the default)");
+    action("show", "One common control and the requirements it satisfies")
+        ->add_option("key", o.key, "Common control key, e.g. CC-A.5.15")->required();
+    action("seed", "Derive common controls from the hub (iso27001-2022) and link mapped requirements");
+    auto* addCc = action("add", "Add a common control of your own");
+    addCc->add_option("key", o.key, "New key")->required();
+    addCc->add_option("--title", o.title, "Title")->required();
+    addCc->add_option("--description", o.description, "Description");
+    auto* rename = action("rename", "Change a common control's title and/or key");
+    rename->add_option("key", o.key, "Key")->required();
+    rename->add_option("--title", o.title, "New title");
+    rename->add_option("--key", o.newKey, "New key");
+    auto* split = action("split", "Move some requirements of a common control into a new one");
+    split->add_option("key", o.key, "Key to split")->required();
+    split->add_option("--into", o.newKey, "Key of the new common control")->required();
+    split->add_option("--title", o.title, "Title of the new common control")->required();
+    split->add_option("--move", o.refs, "Requirements to move (FRAMEWORK:REF, repeatable or comma-separated)")
+        ->delimiter(',')
+        ->required();
+    auto* merge = action("merge", "Merge the second common control into the first");
+    merge->add_option("into", o.key, "Key that stays")->required();
+    merge->add_option("from", o.other, "Key merged away")->required();
+    auto* link = action("link", "Link a requirement to a common control");
+    link->add_option("key", o.key, "Key")->required();
+    link->add_option("ref", o.ref, "Requirement FRAMEWORK:REF")->required();
+    auto* unlink = action("unlink", "Unlink a requirement (seeding again will not bring it back)");
+    unlink->add_option("key", o.key, "Key")->required();
+    unlink->add_option("ref", o.ref, "Requirement FRAMEWORK:REF")->required();
 }
 
 }  // namespace cw::cli

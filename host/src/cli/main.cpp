@@ -79,6 +79,8 @@ int cmdInit(const Options& o) {
         pluginsJson.push_back(std::move(entry));
     }
     json::array packsJson = importPacks(*ws, host, o);
+    auto seeded = ws->seedCommonControls();
+    if (!seeded) return fail(seeded.error());
     auto frameworks = ws->frameworks();
     if (!frameworks) return fail(frameworks.error());
 
@@ -91,6 +93,8 @@ int cmdInit(const Options& o) {
                                  {"schema_version", ws->schemaVersion()},
                                  {"plugins", std::move(pluginsJson)},
                                  {"packs", std::move(packsJson)},
+                                 {"common_controls", json::object{{"created", seeded->created},
+                                                                  {"links_added", seeded->linksAdded}}},
                                  {"frameworks", std::move(frameworksJson)},
                              });
     } else {
@@ -132,6 +136,10 @@ int cmdInit(const Options& o) {
             }
             std::cout << "Mapping packs: " << packsJson.size() << "\n";
             packs.print(std::cout);
+        }
+        if (seeded->created + seeded->linksAdded > 0) {
+            std::cout << "\nCommon controls: " << seeded->created << " created from iso27001-2022, "
+                      << seeded->linksAdded << " requirement links added\n";
         }
         std::cout << '\n';
         printFrameworks(*frameworks, std::cout);

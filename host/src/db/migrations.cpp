@@ -10,7 +10,7 @@ namespace {
 
 // Each step moves user_version from its index to index + 1. Never edit a
 // released step; append a new one.
-constexpr std::array<std::string_view, 1> kSteps = {
+constexpr std::array<std::string_view, 2> kSteps = {
     // 0 → 1: plugins, frameworks, controls, packs, mappings (DESIGN.md §3).
     R"sql(
 CREATE TABLE meta (
@@ -106,6 +106,39 @@ CREATE TABLE mappings (
 ) STRICT;
 CREATE INDEX mappings_source ON mappings(source_control_id);
 CREATE INDEX mappings_target ON mappings(target_control_id);
+)sql",
+    // 1 → 2: common controls, the organization's own controls, seeded from the hub.
+    R"sql(
+CREATE TABLE common_controls (
+    id             INTEGER PRIMARY KEY,
+    key            TEXT NOT NULL UNIQUE,
+    title          TEXT NOT NULL CHECK (length(title) > 0),
+    description    TEXT NOT NULL DEFAULT '',
+    origin         TEXT NOT NULL CHECK (origin IN ('hub','custom','split','merged')),
+    hub_control_id INTEGER REFERENCES controls(id) ON DELETE SET NULL,
+    created_at     TEXT NOT NULL
+) STRICT;
+CREATE UNIQUE INDEX common_controls_hub ON common_controls(hub_control_id) WHERE hub_control_id IS NOT NULL;
+
+-- Which requirements a common control satisfies; `relationship` is the
+-- requirement's relation to the hub control when the link came from a mapping.
+CREATE TABLE common_control_links (
+    common_control_id INTEGER NOT NULL REFERENCES common_controls(id) ON DELETE CASCADE,
+    control_id        INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
+    relationship      TEXT CHECK (relationship IN ('equal','subset-of','superset-of','intersects-with')),
+    source            TEXT NOT NULL CHECK (source IN ('hub','mapping','manual')),
+    PRIMARY KEY (common_control_id, control_id)
+) STRICT;
+CREATE INDEX common_control_links_control ON common_control_links(control_id);
+
+-- What the organization took away from the seeded picture (unlinked, split off,
+-- merged away), so that seeding again never undoes it. control_id equal to
+-- hub_control_id marks a hub control whose common control was merged away.
+CREATE TABLE common_control_removed (
+    hub_control_id INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
+    control_id     INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
+    PRIMARY KEY (hub_control_id, control_id)
+) STRICT;
 )sql",
 };
 

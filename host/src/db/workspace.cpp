@@ -4,6 +4,7 @@
 
 #include "database.hpp"
 #include "migrations.hpp"
+#include "workspace_impl.hpp"
 
 #include <boost/json.hpp>
 
@@ -98,18 +99,6 @@ FrameworkSummary readFramework(const db::Statement& s) {
 }
 
 }  // namespace
-
-struct Workspace::Impl {
-    std::unique_ptr<db::Database> db;
-    fs::path path;
-    bool created = false;
-    int schemaVersion = 0;
-
-    Result<SyncResult> sync(const PluginInfo& plugin);
-    Result<void> syncFramework(const PluginInfo& plugin, const Framework& f, std::size_t position, SyncResult& result);
-    Result<std::vector<std::string>> knownFrameworks();
-    Result<FrameworkSummary> framework(std::string_view id);
-};
 
 Workspace::Workspace(std::unique_ptr<Impl> impl) : m_impl(std::move(impl)) {}
 Workspace::Workspace(Workspace&&) noexcept = default;

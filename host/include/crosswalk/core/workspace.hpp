@@ -134,6 +134,31 @@ struct PackImport {
     std::vector<Problem> problems;  ///< JSON pointers into the pack file
 };
 
+/// One of the organization's own controls.
+struct CommonControl {
+    std::string key;  ///< e.g. "CC-A.5.15" (seeded) or the organization's own key
+    std::string title;
+    std::string description;
+    std::string origin;  ///< hub, custom, split, merged
+    std::string hub;     ///< full ref of the hub control it was seeded from, or empty
+    std::int64_t links = 0;
+    std::vector<std::string> frameworks;  ///< frameworks whose requirements it satisfies
+};
+
+/// A requirement a common control satisfies.
+struct CommonControlLink {
+    std::string control;  ///< full ref
+    std::string framework;
+    std::string title;
+    std::optional<Relationship> relationship;  ///< of the requirement to the hub control
+    std::string source;                        ///< hub, mapping, manual
+};
+
+struct SeedResult {
+    std::size_t created = 0;
+    std::size_t linksAdded = 0;
+};
+
 /// Everything `show` prints about one control.
 struct ControlDetail {
     ControlRow control;
@@ -191,6 +216,27 @@ public:
     Result<GraphData> graph();
     /// Per pack, how many mappings fill rationale, strength and confidence.
     Result<std::vector<PackFill>> packFills();
+
+    /**
+     * @brief Seeds common controls from the hub: one per assessable hub control, linked
+     * to every assessable requirement directly mapped to it (either direction).
+     *
+     * Idempotent and additive: what the organization renamed, split, merged or unlinked
+     * by hand is not undone, and new mappings add links. One transaction.
+     */
+    Result<SeedResult> seedCommonControls(std::string_view hub = "iso27001-2022");
+    Result<std::vector<CommonControl>> commonControls();
+    Result<std::pair<CommonControl, std::vector<CommonControlLink>>> commonControl(std::string_view key);
+    Result<void> addCommonControl(std::string_view key, std::string_view title, std::string_view description);
+    /// New title (if not empty) and/or new key (if not empty).
+    Result<void> renameCommonControl(std::string_view key, std::string_view newTitle, std::string_view newKey);
+    /// Moves the listed requirements of `key` to a new common control `newKey`.
+    Result<void> splitCommonControl(std::string_view key, std::string_view newKey, std::string_view newTitle,
+                                    const std::vector<std::string>& requirements);
+    /// Moves every link of `from` into `into` and deletes `from`.
+    Result<void> mergeCommonControls(std::string_view into, std::string_view from);
+    Result<void> linkCommonControl(std::string_view key, std::string_view requirement);
+    Result<void> unlinkCommonControl(std::string_view key, std::string_view requirement);
 
 private:
     struct Impl;
