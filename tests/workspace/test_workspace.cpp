@@ -58,12 +58,12 @@ TEST_F(WorkspaceTest, CreatesAStrictWalWorkspaceWithForeignKeys) {
     {
         Workspace ws = open();
         EXPECT_TRUE(ws.created());
-        EXPECT_EQ(ws.schemaVersion(), 1);
+        EXPECT_EQ(ws.schemaVersion(), 2);
     }
     const fs::path db = m_dir / "w.db";
-    EXPECT_EQ(sql(db, "PRAGMA user_version;"), "1\n");
+    EXPECT_EQ(sql(db, "PRAGMA user_version;"), "2\n");
     EXPECT_EQ(sql(db, "PRAGMA journal_mode;"), "wal\n");
-    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT';"), "6\n");
+    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT';"), "9\n");
     EXPECT_EQ(sql(db, "SELECT value FROM meta WHERE key = 'created_by';"), "crosswalk 0.1.0\n");
     // Reopening does not recreate or migrate again.
     Workspace again = open();
