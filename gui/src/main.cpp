@@ -5,8 +5,8 @@
 #include <crosswalk/core/paths.hpp>
 #include <crosswalk/core/workspace.hpp>
 
-#include <CLI/CLI.hpp>
 #include <imgui.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 

@@ -48,11 +48,13 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     json::array requirements;
     for (const auto& rule : kHostingRules) {
         const bool applies = hostingIncludes(hosting->as_array(), rule.hosting);
-        std::string reason = applies ? std::string("the organization runs systems ") + rule.hosting
-                                     : std::string("applies only to ") + rule.hosting + " hosting, which is not in scope";
+        std::string reason = applies
+                                 ? std::string("the organization runs systems ") + rule.hosting
+                                 : std::string("applies only to ") + rule.hosting + " hosting, which is not in scope";
         requirements.push_back({{"ref", rule.ref}, {"applies", applies}, {"reason", reason}});
     }
-    ctx.log(cw::sdk::Level::Debug, "example: scoped " + std::to_string(requirements.size()) + " hosting-dependent controls");
+    ctx.log(cw::sdk::Level::Debug,
+            "example: scoped " + std::to_string(requirements.size()) + " hosting-dependent controls");
     return json::serialize(json::object{
         {"framework", kFramework},
         {"requirements", std::move(requirements)},

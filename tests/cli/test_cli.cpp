@@ -1,8 +1,8 @@
 // The real `crosswalk` binary, run as a user would, with its JSON read back.
 #include "test_support.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 namespace cw {
 namespace {
@@ -16,8 +16,8 @@ protected:
     test::RunResult crosswalk(const std::string& args, const std::string& plugins = "") {
         const std::string pluginArgs =
             plugins.empty() ? "--plugins " + shellQuote((test::buildPluginDir() / "example.so").string()) : plugins;
-        return test::run("env -u CROSSWALK_PLUGIN_PATH " + shellQuote(CW_CLI) + " --db " +
-                         shellQuote(db().string()) + " --no-default-plugins " + pluginArgs + " " + args);
+        return test::run("env -u CROSSWALK_PLUGIN_PATH " + shellQuote(CW_CLI) + " --db " + shellQuote(db().string()) +
+                         " --no-default-plugins " + pluginArgs + " " + args);
     }
     std::filesystem::path db() const { return m_dir / "w.db"; }
 
@@ -100,9 +100,9 @@ TEST_F(Cli, BadPluginsAreRejectedWithReasonsWhileGoodOnesLoad) {
 }
 
 TEST_F(Cli, VerifyPluginExitsNonZeroNamingTheProblem) {
-    for (const char* bad : {"cw_test_wrong_abi_major", "cw_test_missing_entry", "cw_test_throwing",
-                            "cw_test_invalid_json", "cw_test_dangling_parent", "cw_test_newer_minor",
-                            "cw_test_small_struct"}) {
+    for (const char* bad :
+         {"cw_test_wrong_abi_major", "cw_test_missing_entry", "cw_test_throwing", "cw_test_invalid_json",
+          "cw_test_dangling_parent", "cw_test_newer_minor", "cw_test_small_struct"}) {
         const auto file = test::testPlugin(bad).string();
         auto r = crosswalk("verify-plugin " + shellQuote(file));
         EXPECT_EQ(r.exitCode, 2) << bad;

@@ -1,7 +1,7 @@
 # SDK consumer test (cmake -P): install Crosswalk into a scratch prefix, build
 # plugins/example out of tree against the installed package only, then load
 # the result with the installed `crosswalk`.
-#   -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR -DGENERATOR
+#   -DBUILD_DIR -DSOURCE_DIR -DWORK_DIR -DGENERATOR -DLIBDIR -DDATADIR
 cmake_minimum_required(VERSION 3.20)
 
 function(step description)
@@ -19,8 +19,9 @@ set(prefix "${WORK_DIR}/prefix")
 step("install" "${CMAKE_COMMAND}" --install "${BUILD_DIR}" --prefix "${prefix}")
 foreach(installed
     "include/crosswalk/plugin_abi.h" "include/crosswalk/plugin.hpp"
-    "lib/cmake/Crosswalk/CrosswalkConfig.cmake" "lib/cmake/Crosswalk/CrosswalkConfigVersion.cmake"
-    "share/crosswalk/schema/catalog.schema.json" "bin/crosswalk" "lib/crosswalk/plugins/example.so")
+    "${LIBDIR}/cmake/Crosswalk/CrosswalkConfig.cmake" "${LIBDIR}/cmake/Crosswalk/CrosswalkConfigVersion.cmake"
+    "${DATADIR}/crosswalk/schema/catalog.schema.json" "${DATADIR}/crosswalk/schema/pack.schema.json"
+    "bin/crosswalk" "${LIBDIR}/crosswalk/plugins/example.so")
   if(NOT EXISTS "${prefix}/${installed}")
     message(FATAL_ERROR "install is missing ${installed}")
   endif()
@@ -31,7 +32,7 @@ step("configure the example out of tree"
   "${CMAKE_COMMAND}" -S "${SOURCE_DIR}/plugins/example" -B "${WORK_DIR}/example-build" -G "${GENERATOR}"
   -DCMAKE_BUILD_TYPE=Release "-DCMAKE_PREFIX_PATH=${prefix}" -DCMAKE_FIND_PACKAGE_NO_PACKAGE_REGISTRY=ON)
 file(READ "${WORK_DIR}/example-build/CMakeCache.txt" cache)
-if(NOT cache MATCHES "Crosswalk_DIR:PATH=${prefix}/lib/cmake/Crosswalk")
+if(NOT cache MATCHES "Crosswalk_DIR:PATH=${prefix}/${LIBDIR}/cmake/Crosswalk")
   message(FATAL_ERROR "the out-of-tree build did not use the installed package")
 endif()
 step("build the example out of tree" "${CMAKE_COMMAND}" --build "${WORK_DIR}/example-build")
@@ -66,5 +67,10 @@ foreach(i RANGE ${last})
 endforeach()
 if(NOT found_example)
   message(FATAL_ERROR "the installed crosswalk did not load its installed plugins: ${STEP_OUTPUT}")
+endif()
+# ... and its installed mapping packs.
+string(JSON pack_count LENGTH "${STEP_OUTPUT}" packs)
+if(pack_count LESS 1)
+  message(FATAL_ERROR "the installed crosswalk found no mapping packs: ${STEP_OUTPUT}")
 endif()
 message(STATUS "SDK consumer test passed: ${count} installed plugin(s) found; out-of-tree example loaded")

@@ -60,9 +60,9 @@ TEST(Catalog, InvalidJsonIsOneProblemWithItsPosition) {
 }
 
 TEST(Catalog, SchemaProblemsCarryJsonPointers) {
-    const auto reading = readCatalog(catalogWith(
-        R"({"ref":"A 1","title":"x","kind":"control"},{"ref":"B","kind":"Control","assessable":"yes"},)"
-        R"({"ref":"C","title":"","kind":"control","attributes":{"k":{"nested":1}}})"));
+    const auto reading = readCatalog(
+        catalogWith(R"({"ref":"A 1","title":"x","kind":"control"},{"ref":"B","kind":"Control","assessable":"yes"},)"
+                    R"({"ref":"C","title":"","kind":"control","attributes":{"k":{"nested":1}}})"));
     EXPECT_EQ(problemsOf(reading), (std::vector<std::string>{
                                        "/frameworks/0/controls/0/ref: \"A 1\" does not match the pattern "
                                        "^[A-Za-z0-9][A-Za-z0-9._()/-]*$",

@@ -7,7 +7,9 @@
 namespace cw {
 namespace {
 
-boost::json::value parse(std::string_view text) { return boost::json::parse(text); }
+boost::json::value parse(std::string_view text) {
+    return boost::json::parse(text);
+}
 
 JsonSchema compile(std::string_view text) {
     auto schema = JsonSchema::compile(text, "test.schema.json");
@@ -117,9 +119,10 @@ TEST(ParseJson, NamesOriginLineAndColumn) {
     auto value = parseJson("{\n  \"a\": 1,\n  \"b\": ]\n}", "file.json");
     ASSERT_FALSE(value);
     EXPECT_EQ(value.error().kind, ErrorKind::BadInput);
-    EXPECT_EQ(value.error().message.rfind("file.json: invalid JSON at line 3, column 8", 0), 0u) << value.error().message;
+    EXPECT_EQ(value.error().message.rfind("file.json: invalid JSON at line 3, column 8", 0), 0u)
+        << value.error().message;
     EXPECT_FALSE(parseJson("{\"a\": 1", "f"));  // truncated
-    EXPECT_FALSE(parseJson("{} {}", "f"));       // trailing content
+    EXPECT_FALSE(parseJson("{} {}", "f"));      // trailing content
     EXPECT_TRUE(parseJson(" {\"a\": [1, 2]} ", "f"));
 }
 

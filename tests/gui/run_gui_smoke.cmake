@@ -3,7 +3,7 @@
 cmake_minimum_required(VERSION 3.20)
 file(REMOVE_RECURSE "${WORK_DIR}")
 file(MAKE_DIRECTORY "${WORK_DIR}")
-execute_process(COMMAND "${CLI}" --db "${WORK_DIR}/w.db" init RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+execute_process(COMMAND env -u CROSSWALK_PLUGIN_PATH -u CROSSWALK_PACK_PATH "${CLI}" --db "${WORK_DIR}/w.db" init RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
 if(NOT rc EQUAL 0)
   message(FATAL_ERROR "crosswalk init failed: ${err}")
 endif()

@@ -1,13 +1,13 @@
 // Real plugins, loaded from real shared libraries built by tests/plugins.
+#include <crosswalk/plugin_abi.h>
 #include <crosswalk/core/json.hpp>
 #include <crosswalk/core/paths.hpp>
 #include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/plugin_abi.h>
 
 #include "test_support.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
 #include <cstdlib>
 
@@ -85,8 +85,8 @@ TEST(PluginHost, DuplicateIdIsRejectedNamingTheFirstFile) {
     host.load(testPlugin("cw_test_good"));
     const PluginInfo& dup = host.load(testPlugin("cw_test_good_dup_id"));
     EXPECT_EQ(dup.status, PluginStatus::Rejected);
-    EXPECT_EQ(allProblems(dup), "duplicate plugin id 'cw-test-good': already loaded from " +
-                                    testPlugin("cw_test_good").string() + "\n");
+    EXPECT_EQ(allProblems(dup),
+              "duplicate plugin id 'cw-test-good': already loaded from " + testPlugin("cw_test_good").string() + "\n");
     EXPECT_EQ(host.find("cw-test-good")->file, testPlugin("cw_test_good"));
 }
 
@@ -106,7 +106,8 @@ TEST(PluginHost, AFrameworkHasOneProvider) {
     const PluginInfo& clash = host.load(testPlugin("cw_test_good_framework_clash"));
     EXPECT_EQ(clash.status, PluginStatus::Rejected);
     EXPECT_EQ(allProblems(clash), "framework 'test-good' is already provided by plugin 'cw-test-good' (" +
-                                      testPlugin("cw_test_good").string() + ")\nframework 'test-good-annex' is "
+                                      testPlugin("cw_test_good").string() +
+                                      ")\nframework 'test-good-annex' is "
                                       "already provided by plugin 'cw-test-good' (" +
                                       testPlugin("cw_test_good").string() + ")\n");
 }

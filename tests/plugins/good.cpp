@@ -9,7 +9,8 @@ namespace {
 // Echoes the input so tests can see exactly what crossed the boundary.
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     if (input.find("\"fail\"") != std::string_view::npos) throw std::invalid_argument("answers.fail is not allowed");
-    if (input.find("\"badoutput\"") != std::string_view::npos) return R"({"framework":"test-good","requirements":[{"ref":"T2"}]})";
+    if (input.find("\"badoutput\"") != std::string_view::npos)
+        return R"({"framework":"test-good","requirements":[{"ref":"T2"}]})";
     ctx.log(cw::sdk::Level::Info, "scope called");
     return R"({"framework":"test-good","requirements":[{"ref":"T2","applies":false,"reason":"echo: )" +
            std::to_string(input.size()) + R"( bytes"}]})";

@@ -19,17 +19,33 @@ static char* catalog(const cw_host_api* host) {
     return out;
 }
 
-static void release(char* buffer) { free(buffer); }
+static void release(char* buffer) {
+    free(buffer);
+}
 
 static const cw_plugin_descriptor kDescriptor = {
-    CW_TEST_ABI_MAJOR, CW_TEST_ABI_MINOR, CW_TEST_STRUCT_SIZE,
-    "cw-test-raw", "Raw C test plugin", "1.0.0", "Crosswalk tests", "CC0-1.0",
-    catalog, NULL, NULL, NULL, release,
+    CW_TEST_ABI_MAJOR,
+    CW_TEST_ABI_MINOR,
+    CW_TEST_STRUCT_SIZE,
+    "cw-test-raw",
+    "Raw C test plugin",
+    "1.0.0",
+    "Crosswalk tests",
+    "CC0-1.0",
+    catalog,
+    NULL,
+    NULL,
+    NULL,
+    release,
 };
 
 #ifdef CW_TEST_NO_ENTRY
 /* Exports something, but not the entry point. */
-CW_PLUGIN_EXPORT int cw_plugin_entry_misspelled(void) { return kDescriptor.abi_major > 0; }
+CW_PLUGIN_EXPORT int cw_plugin_entry_misspelled(void) {
+    return kDescriptor.abi_major > 0;
+}
 #else
-const cw_plugin_descriptor* cw_plugin_entry(void) { return &kDescriptor; }
+const cw_plugin_descriptor* cw_plugin_entry(void) {
+    return &kDescriptor;
+}
 #endif

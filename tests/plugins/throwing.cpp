@@ -5,7 +5,9 @@
 
 namespace {
 
-std::string catalog(const cw::sdk::Context&) { throw std::runtime_error("catalog generator exploded"); }
+std::string catalog(const cw::sdk::Context&) {
+    throw std::runtime_error("catalog generator exploded");
+}
 
 }  // namespace
 

@@ -20,10 +20,18 @@ namespace cw::test {
 namespace fs = std::filesystem;
 
 /// Where the build put things (set by tests/CMakeLists.txt).
-inline fs::path testPluginDir() { return CW_TEST_PLUGIN_DIR; }
-inline fs::path buildPluginDir() { return CW_BUILD_PLUGIN_DIR; }
-inline fs::path testPlugin(const std::string& name) { return testPluginDir() / (name + ".so"); }
-inline fs::path sourceDir() { return CW_SOURCE_DIR; }
+inline fs::path testPluginDir() {
+    return CW_TEST_PLUGIN_DIR;
+}
+inline fs::path buildPluginDir() {
+    return CW_BUILD_PLUGIN_DIR;
+}
+inline fs::path testPlugin(const std::string& name) {
+    return testPluginDir() / (name + ".so");
+}
+inline fs::path sourceDir() {
+    return CW_SOURCE_DIR;
+}
 
 /// A fresh folder under the system temp dir, removed at the end of the test.
 class ScratchDir {

@@ -27,8 +27,14 @@ protected:
         pack.sourceFramework = "test-good-annex";
         pack.targetFramework = "test-good";
         pack.provenance = {"test", Method::Authored, "tests", "2026-11-28"};
-        pack.mappings.push_back({.source = "X.1", .target = "T1.1", .relationship = Relationship::SubsetOf});
-        pack.mappings.push_back({.source = "X.1", .target = "T2", .relationship = Relationship::SupersetOf});
+        Mapping contained;
+        contained.source = "X.1";
+        contained.target = "T1.1";
+        contained.relationship = Relationship::SubsetOf;
+        Mapping containing = contained;
+        containing.target = "T2";
+        containing.relationship = Relationship::SupersetOf;
+        pack.mappings = {contained, containing};
         auto imported = m_ws->importPack(pack, "test", "sha");
         ASSERT_TRUE(imported && imported->problems.empty());
     }
@@ -61,10 +67,10 @@ TEST_F(CommonControlsTest, SeedsOnePerAssessableHubControlWithMappedRequirements
     EXPECT_EQ((*all)[0].key, "CC-T1.1");
     EXPECT_EQ((*all)[0].hub, "test-good:T1.1");
     EXPECT_EQ((*all)[0].frameworks, (std::vector<std::string>{"test-good", "test-good-annex"}));
-    EXPECT_EQ(linksOf("CC-T1.1"), (std::vector<std::string>{"test-good:T1.1 equal hub",
-                                                            "test-good-annex:X.1 subset-of mapping"}));
-    EXPECT_EQ(linksOf("CC-T2"), (std::vector<std::string>{"test-good:T2 equal hub",
-                                                          "test-good-annex:X.1 superset-of mapping"}));
+    EXPECT_EQ(linksOf("CC-T1.1"),
+              (std::vector<std::string>{"test-good:T1.1 equal hub", "test-good-annex:X.1 subset-of mapping"}));
+    EXPECT_EQ(linksOf("CC-T2"),
+              (std::vector<std::string>{"test-good:T2 equal hub", "test-good-annex:X.1 superset-of mapping"}));
     // Seeding again adds nothing.
     auto again = m_ws->seedCommonControls("test-good");
     ASSERT_TRUE(again);
@@ -92,8 +98,8 @@ TEST_F(CommonControlsTest, EditsSurviveSeedingAgain) {
     EXPECT_EQ(keys, (std::vector<std::string>{"AC-01:hub", "CC-T2:hub", "AC-02:merged", "OWN-1:custom"}));
     EXPECT_EQ(linksOf("AC-01"), (std::vector<std::string>{"test-good:T1.1 equal hub"}));
     EXPECT_EQ(linksOf("CC-T2"), (std::vector<std::string>{"test-good:T2 equal hub"}));
-    EXPECT_EQ(linksOf("AC-02"), (std::vector<std::string>{"test-good:T1.2 equal hub",
-                                                          "test-good-annex:X.1 subset-of mapping"}));
+    EXPECT_EQ(linksOf("AC-02"),
+              (std::vector<std::string>{"test-good:T1.2 equal hub", "test-good-annex:X.1 subset-of mapping"}));
     EXPECT_EQ(linksOf("OWN-1"), (std::vector<std::string>{"test-good:T1.2(a) - manual"}));
 }
 

@@ -146,8 +146,9 @@ TEST_F(WorkspaceTest, ANewerVersionReplacesTheCatalogAndKeepsWhatStillResolves) 
     EXPECT_EQ(sync->controlsUpdated, 5u);  // T1, T1.1, T1.2, T2, X.1
 
     EXPECT_EQ(sql(db, "SELECT id FROM controls WHERE ref = 'T1.1';"), t11Id);
-    EXPECT_EQ(sql(db, "SELECT s.ref || '>' || t.ref || ':' || relationship || ':' || strength FROM mappings m "
-                      "JOIN controls s ON s.id = m.source_control_id JOIN controls t ON t.id = m.target_control_id;"),
+    EXPECT_EQ(sql(db,
+                  "SELECT s.ref || '>' || t.ref || ':' || relationship || ':' || strength FROM mappings m "
+                  "JOIN controls s ON s.id = m.source_control_id JOIN controls t ON t.id = m.target_control_id;"),
               "T1.1>X.1:subset-of:7\n");
     auto detail = ws.control("test-good:T1.1");
     ASSERT_TRUE(detail);
@@ -228,8 +229,9 @@ TEST_F(WorkspaceTest, LookupsExplainWhatIsMissing) {
 
     auto wrongCase = ws.control("test-good:t1.2(A)");
     ASSERT_FALSE(wrongCase);
-    EXPECT_EQ(wrongCase.error().message,
-              "unknown control 'test-good:t1.2(A)': framework 'test-good' has no ref 't1.2(A)'; did you mean 'T1.2(a)'?");
+    EXPECT_EQ(
+        wrongCase.error().message,
+        "unknown control 'test-good:t1.2(A)': framework 'test-good' has no ref 't1.2(A)'; did you mean 'T1.2(a)'?");
 
     auto detail = ws.control("test-good:T1.2(a)");
     ASSERT_TRUE(detail);

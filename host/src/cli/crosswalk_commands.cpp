@@ -118,8 +118,12 @@ json::object toJson(const Coverage& c) {
 }
 
 json::object toJson(const PathStep& s) {
-    return json::object{{"from", s.from},       {"to", s.to},           {"relationship", toString(s.relationship)},
-                        {"confidence", s.confidence}, {"pack", s.pack}, {"reversed", s.reversed}};
+    return json::object{{"from", s.from},
+                        {"to", s.to},
+                        {"relationship", toString(s.relationship)},
+                        {"confidence", s.confidence},
+                        {"pack", s.pack},
+                        {"reversed", s.reversed}};
 }
 
 std::string relationText(const std::optional<Relationship>& r) {
@@ -199,8 +203,7 @@ int cmdImportPack(const Options& o) {
         printJson(std::cout, toJson(*result));
     } else {
         std::cout << "Pack " << result->packId << " " << result->version << ": " << toString(result->action) << ", "
-                  << result->mappings << " mappings" << (result->note.empty() ? "" : " (" + result->note + ")")
-                  << '\n';
+                  << result->mappings << " mappings" << (result->note.empty() ? "" : " (" + result->note + ")") << '\n';
     }
     return kExitOk;
 }
@@ -229,8 +232,9 @@ int cmdPacks(const Options& o) {
         return kExitOk;
     }
     if (packs->empty()) {
-        std::cout << "No packs in this workspace. `crosswalk init` loads the shipped ones; `crosswalk import-pack FILE` "
-                     "adds one.\n";
+        std::cout
+            << "No packs in this workspace. `crosswalk init` loads the shipped ones; `crosswalk import-pack FILE` "
+               "adds one.\n";
         return kExitOk;
     }
     if (!o.quality) {
@@ -338,8 +342,8 @@ int cmdMap(const Options& o) {
         }
     };
     print(true);
-    const bool anyPossible = std::any_of(related.begin(), related.end(),
-                                         [](const Related& r) { return !r.relationship.has_value(); });
+    const bool anyPossible =
+        std::any_of(related.begin(), related.end(), [](const Related& r) { return !r.relationship.has_value(); });
     if (anyPossible) {
         std::cout << "\nPossibly related (the path guarantees no set relation; never counted as coverage):\n";
         print(false);
@@ -385,9 +389,8 @@ int cmdOverlap(const Options& o) {
             for (std::size_t j = 0; j < frameworks->size(); ++j) {
                 if (i == j) continue;
                 const auto& c = matrix[i][j];
-                std::cout << c.from << ',' << c.to << ',' << c.total << ',' << c.directFull << ','
-                          << c.directPartial << ',' << c.full << ',' << c.partial << ',' << c.none << ','
-                          << c.possiblyRelated << '\n';
+                std::cout << c.from << ',' << c.to << ',' << c.total << ',' << c.directFull << ',' << c.directPartial
+                          << ',' << c.full << ',' << c.partial << ',' << c.none << ',' << c.possiblyRelated << '\n';
             }
         }
     } else if (format == "table") {
@@ -424,11 +427,11 @@ int cmdMarginal(const Options& o) {
     if (o.json) {
         json::array items;
         for (const auto& item : m.items) {
-            items.push_back(json::object{{"control", item.control},
-                                         {"title", item.title},
-                                         {"coverage", toString(item.level)},
-                                         {"covered_by", item.coveredBy.empty() ? json::value(nullptr)
-                                                                               : json::value(item.coveredBy)}});
+            items.push_back(json::object{
+                {"control", item.control},
+                {"title", item.title},
+                {"coverage", toString(item.level)},
+                {"covered_by", item.coveredBy.empty() ? json::value(nullptr) : json::value(item.coveredBy)}});
         }
         printJson(std::cout, json::object{{"have", json::array(m.have.begin(), m.have.end())},
                                           {"add", m.add},
@@ -556,7 +559,8 @@ json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o)
     if (auto frameworks = ws.frameworks()) {
         for (const auto& f : *frameworks) known.insert(f.id);
     }
-    auto importOne = [&](const Pack& pack, const std::string& origin, const std::string& sha, const std::string& plugin) {
+    auto importOne = [&](const Pack& pack, const std::string& origin, const std::string& sha,
+                         const std::string& plugin) {
         for (const auto* needed : {&pack.sourceFramework, &pack.targetFramework}) {
             if (!known.contains(*needed)) {
                 out.push_back(json::object{{"pack", pack.id},
@@ -641,24 +645,24 @@ void addCrosswalkCommands(CLI::App& app, Options& o, Command& command) {
     map->add_flag("--explain", o.explain, "Show the path behind each result");
     map->add_flag("--json", o.json, "Print JSON");
 
-    auto* overlap = sub("overlap", "Asymmetric coverage matrix between frameworks, and shared requirement sets",
-                        &cmdOverlap);
+    auto* overlap =
+        sub("overlap", "Asymmetric coverage matrix between frameworks, and shared requirement sets", &cmdOverlap);
     overlap->add_option("--frameworks", o.frameworks, "Comma-separated framework ids (default: all with mappings)")
         ->delimiter(',');
-    overlap->add_option("--format", o.format, "table, json or csv")
-        ->check(CLI::IsMember({"table", "json", "csv"}));
+    overlap->add_option("--format", o.format, "table, json or csv")->check(CLI::IsMember({"table", "json", "csv"}));
     overlap->add_option("--depth", o.depth, "Maximum hops for inferred coverage (1-4, default 2)");
     overlap->add_flag("--json", o.json, "Same as --format json");
 
-    auto* marginal = sub("marginal", "What is left to do when adding a framework to those already held",
-                         &cmdMarginal);
+    auto* marginal = sub("marginal", "What is left to do when adding a framework to those already held", &cmdMarginal);
     marginal->add_option("--have", o.have, "Frameworks already held, comma-separated")->delimiter(',')->required();
     marginal->add_option("--add", o.add, "Framework to add")->required();
     marginal->add_option("--depth", o.depth, "Maximum hops (1-4, default 2)");
     marginal->add_flag("--json", o.json, "Print JSON");
 
-    auto* cc = sub("common-controls", "The organization's own controls: list, show, seed, add, rename, split, merge, "
-                                      "link, unlink", &cmdCommonControls);
+    auto* cc = sub("common-controls",
+                   "The organization's own controls: list, show, seed, add, rename, split, merge, "
+                   "link, unlink",
+                   &cmdCommonControls);
     cc->add_flag("--json", o.json, "Print JSON");
     auto action = [&](const char* name, const char* help) {
         CLI::App* a = cc->add_subcommand(name, help);
@@ -668,7 +672,8 @@ void addCrosswalkCommands(CLI::App& app, Options& o, Command& command) {
     };
     action("list", "List common controls (the default)");
     action("show", "One common control and the requirements it satisfies")
-        ->add_option("key", o.key, "Common control key, e.g. CC-A.5.15")->required();
+        ->add_option("key", o.key, "Common control key, e.g. CC-A.5.15")
+        ->required();
     action("seed", "Derive common controls from the hub (iso27001-2022) and link mapped requirements");
     auto* addCc = action("add", "Add a common control of your own");
     addCc->add_option("key", o.key, "New key")->required();

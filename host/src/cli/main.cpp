@@ -93,8 +93,8 @@ int cmdInit(const Options& o) {
                                  {"schema_version", ws->schemaVersion()},
                                  {"plugins", std::move(pluginsJson)},
                                  {"packs", std::move(packsJson)},
-                                 {"common_controls", json::object{{"created", seeded->created},
-                                                                  {"links_added", seeded->linksAdded}}},
+                                 {"common_controls",
+                                  json::object{{"created", seeded->created}, {"links_added", seeded->linksAdded}}},
                                  {"frameworks", std::move(frameworksJson)},
                              });
     } else {
@@ -377,9 +377,8 @@ int cmdVerifyPlugin(const Options& o) {
         }
         std::cout << file.string() << ": OK — " << p.id << " " << p.version << " (ABI " << p.abiMajor << "."
                   << p.abiMinor << "), " << p.catalog.frameworks.size() << " framework(s), " << controlCount(p)
-                  << " controls, " << assessable << " assessable"
-                  << (p.hasScope ? ", scoping rule" : "") << (p.hasReadiness ? ", readiness checks" : "")
-                  << (p.hasPacks ? ", mapping packs" : "") << '\n';
+                  << " controls, " << assessable << " assessable" << (p.hasScope ? ", scoping rule" : "")
+                  << (p.hasReadiness ? ", readiness checks" : "") << (p.hasPacks ? ", mapping packs" : "") << '\n';
     }
     if (p.status == PluginStatus::Rejected) {
         printRejected(p, std::cerr);

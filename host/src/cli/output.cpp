@@ -51,7 +51,9 @@ void pretty(std::ostream& out, const json::value& v, int indent) {
     }
 }
 
-json::value optionalNumber(const std::optional<double>& v) { return v ? json::value(*v) : json::value(nullptr); }
+json::value optionalNumber(const std::optional<double>& v) {
+    return v ? json::value(*v) : json::value(nullptr);
+}
 
 }  // namespace
 
@@ -97,20 +99,13 @@ json::object toJson(const PluginInfo& plugin) {
     }
     auto textOrNull = [](const std::string& s) { return s.empty() ? json::value(nullptr) : json::value(s); };
     return json::object{
-        {"id", textOrNull(plugin.id)},
-        {"name", textOrNull(plugin.name)},
-        {"version", textOrNull(plugin.version)},
-        {"publisher", textOrNull(plugin.publisher)},
-        {"licence", textOrNull(plugin.licence)},
-        {"file", plugin.file.string()},
-        {"sha256", textOrNull(plugin.sha256)},
-        {"status", toString(plugin.status)},
-        {"problems", std::move(problems)},
-        {"abi", abi},
-        {"frameworks", std::move(frameworks)},
-        {"controls", controlCount(plugin)},
-        {"has_packs", plugin.hasPacks},
-        {"has_scope", plugin.hasScope},
+        {"id", textOrNull(plugin.id)},           {"name", textOrNull(plugin.name)},
+        {"version", textOrNull(plugin.version)}, {"publisher", textOrNull(plugin.publisher)},
+        {"licence", textOrNull(plugin.licence)}, {"file", plugin.file.string()},
+        {"sha256", textOrNull(plugin.sha256)},   {"status", toString(plugin.status)},
+        {"problems", std::move(problems)},       {"abi", abi},
+        {"frameworks", std::move(frameworks)},   {"controls", controlCount(plugin)},
+        {"has_packs", plugin.hasPacks},          {"has_scope", plugin.hasScope},
         {"has_readiness", plugin.hasReadiness},
     };
 }

@@ -60,8 +60,8 @@ void checkHierarchy(const Framework& f, const std::string& at, std::vector<Probl
         if (c.parent == c.ref) {
             problems.push_back({parentAt, "'" + c.ref + "' is its own parent"});
         } else if (!index.contains(c.parent)) {
-            problems.push_back({parentAt, "parent '" + c.parent + "' of '" + c.ref +
-                                              "' does not exist in framework '" + f.id + "'"});
+            problems.push_back(
+                {parentAt, "parent '" + c.parent + "' of '" + c.ref + "' does not exist in framework '" + f.id + "'"});
         }
     }
     // Walk up from every node; a walk longer than the node count is a cycle.
@@ -119,9 +119,9 @@ CatalogReading readCatalog(std::string_view text) {
         const std::string at = appendPointer("/frameworks", i);
         Framework f = readFramework(frameworks[i].as_object());
         if (const auto [it, inserted] = frameworkIndex.emplace(f.id, i); !inserted) {
-            reading.problems.push_back({appendPointer(at, "id"), "duplicate framework id '" + f.id +
-                                                                      "' (first at /frameworks/" +
-                                                                      std::to_string(it->second) + ")"});
+            reading.problems.push_back(
+                {appendPointer(at, "id"),
+                 "duplicate framework id '" + f.id + "' (first at /frameworks/" + std::to_string(it->second) + ")"});
         }
         checkHierarchy(f, at, reading.problems);
         catalog.frameworks.push_back(std::move(f));

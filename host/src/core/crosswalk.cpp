@@ -7,9 +7,12 @@ namespace cw {
 
 Relationship inverse(Relationship r) noexcept {
     switch (r) {
-        case Relationship::SubsetOf: return Relationship::SupersetOf;
-        case Relationship::SupersetOf: return Relationship::SubsetOf;
-        default: return r;
+        case Relationship::SubsetOf:
+            return Relationship::SupersetOf;
+        case Relationship::SupersetOf:
+            return Relationship::SubsetOf;
+        default:
+            return r;
     }
 }
 
@@ -31,25 +34,33 @@ std::optional<Relationship> compose(Relationship r1, Relationship r2) noexcept {
             // A ∩ B ≠ ∅ and B ⊂ C gives A ∩ C ≠ ∅; otherwise unknown.
             if (r2 == R::SubsetOf) return R::IntersectsWith;
             return std::nullopt;
-        default: return std::nullopt;
+        default:
+            return std::nullopt;
     }
 }
 
 double defaultConfidence(Method method) noexcept {
     switch (method) {
-        case Method::Official: return 0.9;
-        case Method::Authored: return 0.8;
-        case Method::Derived: return 0.7;
-        case Method::Inferred: return 0.5;
+        case Method::Official:
+            return 0.9;
+        case Method::Authored:
+            return 0.8;
+        case Method::Derived:
+            return 0.7;
+        case Method::Inferred:
+            return 0.5;
     }
     return 0.5;
 }
 
 std::string_view toString(CoverageLevel level) noexcept {
     switch (level) {
-        case CoverageLevel::Full: return "full";
-        case CoverageLevel::Partial: return "partial";
-        case CoverageLevel::None: return "none";
+        case CoverageLevel::Full:
+            return "full";
+        case CoverageLevel::Partial:
+            return "partial";
+        case CoverageLevel::None:
+            return "none";
     }
     return "none";
 }
@@ -60,11 +71,15 @@ namespace {
 int rank(const std::optional<Relationship>& r) noexcept {
     if (!r) return 1;
     switch (*r) {
-        case Relationship::Equal: return 4;
+        case Relationship::Equal:
+            return 4;
         case Relationship::SubsetOf:
-        case Relationship::SupersetOf: return 3;
-        case Relationship::IntersectsWith: return 2;
-        default: return 0;
+        case Relationship::SupersetOf:
+            return 3;
+        case Relationship::IntersectsWith:
+            return 2;
+        default:
+            return 0;
     }
 }
 
@@ -72,10 +87,13 @@ int rank(const std::optional<Relationship>& r) noexcept {
 CoverageLevel levelOf(Relationship bToN) noexcept {
     switch (bToN) {
         case Relationship::Equal:
-        case Relationship::SubsetOf: return CoverageLevel::Full;
+        case Relationship::SubsetOf:
+            return CoverageLevel::Full;
         case Relationship::SupersetOf:
-        case Relationship::IntersectsWith: return CoverageLevel::Partial;
-        default: return CoverageLevel::None;
+        case Relationship::IntersectsWith:
+            return CoverageLevel::Partial;
+        default:
+            return CoverageLevel::None;
     }
 }
 
@@ -152,8 +170,8 @@ std::vector<Related> CrosswalkGraph::related(std::uint32_t start, const MapOptio
         for (std::uint32_t a = 0; a < arcs.size(); ++a) {
             const Arc& arc = arcs[a];
             if (std::find(pathNodes.begin(), pathNodes.end(), arc.to) != pathNodes.end()) continue;
-            const std::optional<Relationship> rel = hops == 0 ? std::optional(arc.relationship)
-                                                              : compose(relSoFar, arc.relationship);
+            const std::optional<Relationship> rel =
+                hops == 0 ? std::optional(arc.relationship) : compose(relSoFar, arc.relationship);
             const double conf = confidence * arc.confidence;
             pathNodes.push_back(arc.to);
             pathArcs.push_back(node);
@@ -203,8 +221,8 @@ void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Be
     auto walk = [&](auto&& self, std::uint32_t node, Relationship relSoFar, int hops) -> void {
         for (const Arc& arc : m_arcs[node]) {
             if (std::find(path, path + hops + 1, arc.to) != path + hops + 1) continue;
-            const std::optional<Relationship> rel = hops == 0 ? std::optional(arc.relationship)
-                                                              : compose(relSoFar, arc.relationship);
+            const std::optional<Relationship> rel =
+                hops == 0 ? std::optional(arc.relationship) : compose(relSoFar, arc.relationship);
             Best& b = best[m_frameworkOf[arc.to]];
             if (!rel) {
                 b.possible = true;
@@ -231,7 +249,8 @@ std::vector<std::vector<Coverage>> CrosswalkGraph::overlap(const std::vector<std
     std::vector<std::int64_t> column(m_data.frameworks.size(), -1);  // framework index → position in `frameworks`
     for (std::size_t i = 0; i < n; ++i) {
         const auto it = std::find(m_data.frameworks.begin(), m_data.frameworks.end(), frameworks[i]);
-        if (it != m_data.frameworks.end()) column[static_cast<std::size_t>(it - m_data.frameworks.begin())] = std::int64_t(i);
+        if (it != m_data.frameworks.end())
+            column[static_cast<std::size_t>(it - m_data.frameworks.begin())] = std::int64_t(i);
     }
     std::vector<std::int64_t> indexOf(n, -1);  // position in `frameworks` → framework index
     for (std::size_t i = 0; i < column.size(); ++i) {
@@ -306,7 +325,8 @@ Marginal CrosswalkGraph::marginal(const std::vector<std::string>& have, const st
     return result;
 }
 
-std::vector<SharedSet> CrosswalkGraph::sharedSets(const std::string& hub, const std::vector<std::string>& frameworks) const {
+std::vector<SharedSet> CrosswalkGraph::sharedSets(const std::string& hub,
+                                                  const std::vector<std::string>& frameworks) const {
     std::map<std::vector<std::string>, std::int64_t> counts;
     const std::set<std::string> wanted(frameworks.begin(), frameworks.end());
     for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {

@@ -67,16 +67,16 @@ Result<json::value> parseJson(std::string_view text, std::string_view origin) {
 namespace {
 
 const std::set<std::string_view>& annotationKeywords() {
-    static const std::set<std::string_view> kSet = {"$schema", "$id",      "$comment", "title", "description",
+    static const std::set<std::string_view> kSet = {"$schema",  "$id",     "$comment", "title",  "description",
                                                     "examples", "default", "$defs",    "format", "deprecated"};
     return kSet;
 }
 
 const std::set<std::string_view>& validationKeywords() {
     static const std::set<std::string_view> kSet = {
-        "type",      "enum",      "const",     "properties", "required", "additionalProperties",
-        "items",     "minItems",  "maxItems",  "minLength",  "maxLength", "pattern",
-        "minimum",   "maximum",   "anyOf",     "oneOf",      "allOf",     "$ref"};
+        "type",    "enum",     "const",    "properties", "required",  "additionalProperties",
+        "items",   "minItems", "maxItems", "minLength",  "maxLength", "pattern",
+        "minimum", "maximum",  "anyOf",    "oneOf",      "allOf",     "$ref"};
     return kSet;
 }
 
@@ -106,14 +106,21 @@ bool keywordValueOk(std::string_view key, const json::value& v) {
 
 std::string typeOf(const json::value& v) {
     switch (v.kind()) {
-        case json::kind::null: return "null";
-        case json::kind::bool_: return "boolean";
+        case json::kind::null:
+            return "null";
+        case json::kind::bool_:
+            return "boolean";
         case json::kind::int64:
-        case json::kind::uint64: return "integer";
-        case json::kind::double_: return "number";
-        case json::kind::string: return "string";
-        case json::kind::array: return "array";
-        case json::kind::object: return "object";
+        case json::kind::uint64:
+            return "integer";
+        case json::kind::double_:
+            return "number";
+        case json::kind::string:
+            return "string";
+        case json::kind::array:
+            return "array";
+        case json::kind::object:
+            return "object";
     }
     return "unknown";
 }
@@ -161,7 +168,8 @@ struct JsonSchema::Impl {
             const std::string at = appendPointer(pointer, key);
             if (annotationKeywords().contains(key)) {
                 if (key == "$defs" && value.is_object()) {
-                    for (const auto& [name, def] : value.as_object()) compileNode(def, appendPointer(at, name), problems);
+                    for (const auto& [name, def] : value.as_object())
+                        compileNode(def, appendPointer(at, name), problems);
                 }
                 continue;
             }
@@ -250,11 +258,13 @@ struct JsonSchema::Impl {
 
     void checkString(const json::object& s, std::string_view text, const std::string& at,
                      std::vector<Problem>& out) const {
-        if (const auto* min = s.if_contains("minLength"); min && codePoints(text) < static_cast<std::size_t>(toDouble(*min))) {
-            out.push_back({at, text.empty() ? "must not be empty"
-                                            : "must be at least " + shortJson(*min) + " characters long"});
+        if (const auto* min = s.if_contains("minLength");
+            min && codePoints(text) < static_cast<std::size_t>(toDouble(*min))) {
+            out.push_back(
+                {at, text.empty() ? "must not be empty" : "must be at least " + shortJson(*min) + " characters long"});
         }
-        if (const auto* max = s.if_contains("maxLength"); max && codePoints(text) > static_cast<std::size_t>(toDouble(*max))) {
+        if (const auto* max = s.if_contains("maxLength");
+            max && codePoints(text) > static_cast<std::size_t>(toDouble(*max))) {
             out.push_back({at, "must be at most " + shortJson(*max) + " characters long"});
         }
         // libstdc++'s std::regex recurses per character: never feed it long text.

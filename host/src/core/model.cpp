@@ -55,17 +55,31 @@ constexpr std::array<std::pair<Method, std::string_view>, 4> kMethods{{
 
 }  // namespace
 
-std::string_view toString(FrameworkKind kind) noexcept { return nameOf(kFrameworkKinds, kind); }
-std::string_view toString(Relationship relationship) noexcept { return nameOf(kRelationships, relationship); }
-std::string_view toString(Rationale rationale) noexcept { return nameOf(kRationales, rationale); }
-std::string_view toString(Method method) noexcept { return nameOf(kMethods, method); }
+std::string_view toString(FrameworkKind kind) noexcept {
+    return nameOf(kFrameworkKinds, kind);
+}
+std::string_view toString(Relationship relationship) noexcept {
+    return nameOf(kRelationships, relationship);
+}
+std::string_view toString(Rationale rationale) noexcept {
+    return nameOf(kRationales, rationale);
+}
+std::string_view toString(Method method) noexcept {
+    return nameOf(kMethods, method);
+}
 
 std::optional<FrameworkKind> parseFrameworkKind(std::string_view text) noexcept {
     return valueOf(kFrameworkKinds, text);
 }
-std::optional<Relationship> parseRelationship(std::string_view text) noexcept { return valueOf(kRelationships, text); }
-std::optional<Rationale> parseRationale(std::string_view text) noexcept { return valueOf(kRationales, text); }
-std::optional<Method> parseMethod(std::string_view text) noexcept { return valueOf(kMethods, text); }
+std::optional<Relationship> parseRelationship(std::string_view text) noexcept {
+    return valueOf(kRelationships, text);
+}
+std::optional<Rationale> parseRationale(std::string_view text) noexcept {
+    return valueOf(kRationales, text);
+}
+std::optional<Method> parseMethod(std::string_view text) noexcept {
+    return valueOf(kMethods, text);
+}
 
 std::optional<std::pair<std::string_view, std::string_view>> splitFullRef(std::string_view fullRef) noexcept {
     const auto colon = fullRef.find(':');

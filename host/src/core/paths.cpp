@@ -75,7 +75,7 @@ std::vector<fs::path> pluginSearchPath(const std::vector<fs::path>& extra, bool 
         const fs::path exeDir = executableDirectory();
         if (!exeDir.empty()) {
             builtIn.push_back(exeDir / "plugins");
-            builtIn.push_back(exeDir / ".." / "lib" / "crosswalk" / "plugins");
+            builtIn.push_back(exeDir / CW_RELATIVE_PLUGIN_DIR);
         }
         builtIn.emplace_back(CW_INSTALL_PLUGIN_DIR);
     }
@@ -88,7 +88,7 @@ std::vector<fs::path> packSearchPath(const std::vector<fs::path>& extra, bool de
         const fs::path exeDir = executableDirectory();
         if (!exeDir.empty()) {
             builtIn.push_back(exeDir / "mappings");
-            builtIn.push_back(exeDir / ".." / "share" / "crosswalk" / "mappings");
+            builtIn.push_back(exeDir / CW_RELATIVE_PACK_DIR);
         }
         builtIn.emplace_back(CW_INSTALL_PACK_DIR);
     }

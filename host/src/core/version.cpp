@@ -47,9 +47,13 @@ Parsed parse(std::string_view text) noexcept {
 
 }  // namespace
 
-std::string_view crosswalkVersion() noexcept { return CW_VERSION; }
+std::string_view crosswalkVersion() noexcept {
+    return CW_VERSION;
+}
 
-bool isValidVersion(std::string_view version) noexcept { return parse(version).ok; }
+bool isValidVersion(std::string_view version) noexcept {
+    return parse(version).ok;
+}
 
 int compareVersions(std::string_view a, std::string_view b) noexcept {
     const Parsed pa = parse(a);

@@ -40,7 +40,9 @@ Result<bool> keyExists(db::Database& db, std::string_view key) {
     return id.error();
 }
 
-std::string now() { return "strftime('%Y-%m-%dT%H:%M:%SZ','now')"; }
+std::string now() {
+    return "strftime('%Y-%m-%dT%H:%M:%SZ','now')";
+}
 
 // Remembers that `control` no longer belongs to the hub-seeded common control `common`.
 Result<void> rememberRemoval(db::Database& db, std::int64_t common, std::int64_t control) {
@@ -77,7 +79,9 @@ Result<SeedResult> Workspace::seedCommonControls(std::string_view hub) {
     if (!tx) return tx.error();
     auto create = db.cached(
         "INSERT INTO common_controls(key, title, description, origin, hub_control_id, created_at) "
-        "SELECT 'CC-' || c.ref, c.title, c.description, 'hub', c.id, " + now() + " FROM controls c "
+        "SELECT 'CC-' || c.ref, c.title, c.description, 'hub', c.id, " +
+        now() +
+        " FROM controls c "
         "WHERE c.framework_id = ?1 AND c.assessable = 1 "
         "AND NOT EXISTS (SELECT 1 FROM common_controls cc WHERE cc.hub_control_id = c.id) "
         "AND NOT EXISTS (SELECT 1 FROM common_controls cc WHERE cc.key = 'CC-' || c.ref) "
@@ -183,8 +187,10 @@ Result<void> Workspace::addCommonControl(std::string_view key, std::string_view 
     auto exists = keyExists(db, key);
     if (!exists) return exists.error();
     if (*exists) return Error::badInput("common control '" + std::string(key) + "' already exists");
-    auto s = db.cached("INSERT INTO common_controls(key, title, description, origin, created_at) VALUES "
-                       "(?1, ?2, ?3, 'custom', " + now() + ")");
+    auto s = db.cached(
+        "INSERT INTO common_controls(key, title, description, origin, created_at) VALUES "
+        "(?1, ?2, ?3, 'custom', " +
+        now() + ")");
     if (!s) return s.error();
     (*s)->bindAll(key, title, description);
     return (*s)->run();
@@ -279,7 +285,8 @@ Result<void> Workspace::mergeCommonControls(std::string_view into, std::string_v
         "INSERT OR IGNORE INTO common_control_removed(hub_control_id, control_id) "
         "SELECT cc.hub_control_id, l.control_id FROM common_control_links l JOIN common_controls cc "
         "ON cc.id = l.common_control_id WHERE cc.id = ?1 AND cc.hub_control_id IS NOT NULL "
-        "UNION SELECT hub_control_id, hub_control_id FROM common_controls WHERE id = ?1 AND hub_control_id IS NOT NULL");
+        "UNION SELECT hub_control_id, hub_control_id FROM common_controls WHERE id = ?1 AND hub_control_id IS NOT "
+        "NULL");
     if (!forget) return forget.error();
     (*forget)->bindAll(*source);
     if (auto r = (*forget)->run(); !r) return r;
@@ -296,8 +303,9 @@ Result<void> Workspace::linkCommonControl(std::string_view key, std::string_view
     if (!id) return id.error();
     auto control = m_impl->controlId(requirement);
     if (!control) return control.error();
-    auto s = db.cached("INSERT OR IGNORE INTO common_control_links(common_control_id, control_id, source) "
-                       "VALUES (?1, ?2, 'manual')");
+    auto s = db.cached(
+        "INSERT OR IGNORE INTO common_control_links(common_control_id, control_id, source) "
+        "VALUES (?1, ?2, 'manual')");
     if (!s) return s.error();
     (*s)->bindAll(*id, *control);
     return (*s)->run();

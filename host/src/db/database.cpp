@@ -20,7 +20,9 @@ Statement& Statement::operator=(Statement&& other) noexcept {
     return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 // Bind failures mean a wrong index or type in our own SQL: invariants, not input.
 Statement& Statement::bindText(int index, std::string_view value) {
@@ -72,7 +74,9 @@ void Statement::reset() noexcept {
     sqlite3_clear_bindings(m_stmt);
 }
 
-bool Statement::isNull(int column) const noexcept { return sqlite3_column_type(m_stmt, column) == SQLITE_NULL; }
+bool Statement::isNull(int column) const noexcept {
+    return sqlite3_column_type(m_stmt, column) == SQLITE_NULL;
+}
 
 std::string Statement::text(int column) const {
     const auto* p = sqlite3_column_text(m_stmt, column);
@@ -80,8 +84,12 @@ std::string Statement::text(int column) const {
     return p != nullptr ? std::string(reinterpret_cast<const char*>(p), static_cast<std::size_t>(n)) : std::string();
 }
 
-std::int64_t Statement::integer(int column) const noexcept { return sqlite3_column_int64(m_stmt, column); }
-double Statement::real(int column) const noexcept { return sqlite3_column_double(m_stmt, column); }
+std::int64_t Statement::integer(int column) const noexcept {
+    return sqlite3_column_int64(m_stmt, column);
+}
+double Statement::real(int column) const noexcept {
+    return sqlite3_column_double(m_stmt, column);
+}
 
 std::optional<std::int64_t> Statement::optionalInteger(int column) const noexcept {
     if (isNull(column)) return std::nullopt;
@@ -141,8 +149,8 @@ Result<void> Database::exec(std::string_view sql) {
 
 Result<Statement> Database::prepare(std::string_view sql) {
     sqlite3_stmt* stmt = nullptr;
-    const int rc = sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT,
-                                      &stmt, nullptr);
+    const int rc =
+        sqlite3_prepare_v3(m_db, sql.data(), static_cast<int>(sql.size()), SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) return error("cannot prepare \"" + std::string(sql.substr(0, 60)) + "\"");
     return Statement(stmt, this);
 }
@@ -158,9 +166,15 @@ Result<Statement*> Database::cached(std::string_view sql) {
     return &it->second;
 }
 
-std::int64_t Database::lastInsertRowid() const noexcept { return sqlite3_last_insert_rowid(m_db); }
-int Database::changes() const noexcept { return sqlite3_changes(m_db); }
-std::string Database::errorMessage() const { return sqlite3_errmsg(m_db); }
+std::int64_t Database::lastInsertRowid() const noexcept {
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Database::changes() const noexcept {
+    return sqlite3_changes(m_db);
+}
+std::string Database::errorMessage() const {
+    return sqlite3_errmsg(m_db);
+}
 
 Error Database::error(std::string_view what) const {
     const int code = sqlite3_extended_errcode(m_db);

@@ -144,7 +144,9 @@ CREATE TABLE common_control_removed (
 
 }  // namespace
 
-int latestSchemaVersion() noexcept { return static_cast<int>(kSteps.size()); }
+int latestSchemaVersion() noexcept {
+    return static_cast<int>(kSteps.size());
+}
 
 Result<int> migrate(Database& db) {
     auto version = db.prepare("PRAGMA user_version");
@@ -156,8 +158,8 @@ Result<int> migrate(Database& db) {
 
     if (current > latestSchemaVersion()) {
         return Error::badInput(db.path().string() + ": workspace schema version " + std::to_string(current) +
-                               " is newer than this Crosswalk (" + std::string(crosswalkVersion()) +
-                               ") understands (" + std::to_string(latestSchemaVersion()) + "); upgrade Crosswalk");
+                               " is newer than this Crosswalk (" + std::string(crosswalkVersion()) + ") understands (" +
+                               std::to_string(latestSchemaVersion()) + "); upgrade Crosswalk");
     }
     while (current < latestSchemaVersion()) {
         auto tx = Transaction::begin(db);
@@ -173,7 +175,8 @@ Result<int> migrate(Database& db) {
             continue;
         }
         if (auto r = db.exec(kSteps[static_cast<std::size_t>(current)]); !r) {
-            return Error::internal("migration to schema " + std::to_string(current + 1) + " failed: " + r.error().message);
+            return Error::internal("migration to schema " + std::to_string(current + 1) +
+                                   " failed: " + r.error().message);
         }
         if (current == 0) {
             auto meta = db.prepare(

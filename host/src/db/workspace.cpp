@@ -1,6 +1,6 @@
 // The workspace repository: all SQL text for plugins, frameworks and controls.
-#include <crosswalk/core/workspace.hpp>
 #include <crosswalk/core/version.hpp>
+#include <crosswalk/core/workspace.hpp>
 
 #include "database.hpp"
 #include "migrations.hpp"
@@ -19,10 +19,14 @@ namespace cw {
 
 std::string_view toString(SyncAction action) noexcept {
     switch (action) {
-        case SyncAction::Added: return "added";
-        case SyncAction::Updated: return "updated";
-        case SyncAction::Unchanged: return "unchanged";
-        case SyncAction::Skipped: return "skipped";
+        case SyncAction::Added:
+            return "added";
+        case SyncAction::Updated:
+            return "updated";
+        case SyncAction::Unchanged:
+            return "unchanged";
+        case SyncAction::Skipped:
+            return "skipped";
     }
     return "unknown";
 }
@@ -105,21 +109,29 @@ Workspace::Workspace(Workspace&&) noexcept = default;
 Workspace& Workspace::operator=(Workspace&&) noexcept = default;
 Workspace::~Workspace() = default;
 
-const fs::path& Workspace::path() const noexcept { return m_impl->path; }
-bool Workspace::created() const noexcept { return m_impl->created; }
-int Workspace::schemaVersion() const noexcept { return m_impl->schemaVersion; }
+const fs::path& Workspace::path() const noexcept {
+    return m_impl->path;
+}
+bool Workspace::created() const noexcept {
+    return m_impl->created;
+}
+int Workspace::schemaVersion() const noexcept {
+    return m_impl->schemaVersion;
+}
 
 Result<Workspace> Workspace::open(const fs::path& file, OpenMode mode) {
     std::error_code ec;
     const bool exists = fs::exists(file, ec);
     if (!exists && mode == OpenMode::MustExist) {
-        return Error::notFound(file.string() + ": no workspace here; create one with `crosswalk --db " +
-                               file.string() + " init`");
+        return Error::notFound(file.string() + ": no workspace here; create one with `crosswalk --db " + file.string() +
+                               " init`");
     }
     if (exists && mode == OpenMode::MustExist && fs::is_regular_file(file, ec) && fs::file_size(file, ec) == 0) {
         // An empty file would silently become a workspace; read commands must not create one.
-        return Error::badInput(file.string() + ": empty file, not a Crosswalk workspace; create one with "
-                                               "`crosswalk --db " + file.string() + " init`");
+        return Error::badInput(file.string() +
+                               ": empty file, not a Crosswalk workspace; create one with "
+                               "`crosswalk --db " +
+                               file.string() + " init`");
     }
     if (!exists && file.has_parent_path()) {
         fs::create_directories(file.parent_path(), ec);
@@ -137,7 +149,9 @@ Result<Workspace> Workspace::open(const fs::path& file, OpenMode mode) {
     return Workspace(std::move(impl));
 }
 
-Result<SyncResult> Workspace::syncPlugin(const PluginInfo& plugin) { return m_impl->sync(plugin); }
+Result<SyncResult> Workspace::syncPlugin(const PluginInfo& plugin) {
+    return m_impl->sync(plugin);
+}
 
 Result<SyncResult> Workspace::Impl::sync(const PluginInfo& plugin) {
     if (plugin.status != PluginStatus::Loaded) {
@@ -163,15 +177,15 @@ Result<SyncResult> Workspace::Impl::sync(const PluginInfo& plugin) {
         const int order = compareVersions(plugin.version, result.previousVersion);
         if (order < 0) {
             result.action = SyncAction::Skipped;
-            result.note = "the workspace holds version " + result.previousVersion + "; not downgraded to " +
-                          plugin.version;
+            result.note =
+                "the workspace holds version " + result.previousVersion + "; not downgraded to " + plugin.version;
             return result;
         }
         if (order == 0 && previousSha == plugin.catalogSha256) {
             result.action = SyncAction::Unchanged;
             // The catalog is the same; keep where it came from current (a rebuilt or moved file).
-            auto touch = db->cached(
-                "UPDATE plugins SET file = ?2, sha256 = ?3 WHERE id = ?1 AND (file <> ?2 OR sha256 <> ?3)");
+            auto touch =
+                db->cached("UPDATE plugins SET file = ?2, sha256 = ?3 WHERE id = ?1 AND (file <> ?2 OR sha256 <> ?3)");
             if (!touch) return touch.error();
             (*touch)->bindAll(plugin.id, plugin.file.string(), plugin.sha256);
             if (auto r = (*touch)->run(); !r) return r.error();
@@ -195,8 +209,8 @@ Result<SyncResult> Workspace::Impl::sync(const PluginInfo& plugin) {
         "catalog_sha256 = excluded.catalog_sha256, abi_major = excluded.abi_major, abi_minor = excluded.abi_minor, "
         "loaded_at = excluded.loaded_at");
     if (!upsert) return upsert.error();
-    (*upsert)->bindAll(plugin.id, plugin.name, plugin.version, plugin.publisher, plugin.licence,
-                       plugin.file.string(), plugin.sha256, plugin.catalogSha256, plugin.abiMajor, plugin.abiMinor);
+    (*upsert)->bindAll(plugin.id, plugin.name, plugin.version, plugin.publisher, plugin.licence, plugin.file.string(),
+                       plugin.sha256, plugin.catalogSha256, plugin.abiMajor, plugin.abiMinor);
     if (auto r = (*upsert)->run(); !r) return r.error();
 
     std::unordered_set<std::string> kept;
@@ -209,8 +223,8 @@ Result<SyncResult> Workspace::Impl::sync(const PluginInfo& plugin) {
     // Frameworks the new version no longer ships go, with what refers to them.
     json::array keptIds;
     for (const auto& id : kept) keptIds.emplace_back(id);
-    auto drop = db->cached(
-        "DELETE FROM frameworks WHERE plugin_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))");
+    auto drop =
+        db->cached("DELETE FROM frameworks WHERE plugin_id = ?1 AND id NOT IN (SELECT value FROM json_each(?2))");
     if (!drop) return drop.error();
     (*drop)->bindAll(plugin.id, json::serialize(keptIds));
     if (auto r = (*drop)->run(); !r) return r.error();
@@ -230,8 +244,8 @@ Result<void> Workspace::Impl::syncFramework(const PluginInfo& plugin, const Fram
         const std::string by = (*owner)->text(0);
         (*owner)->reset();
         if (by != plugin.id) {
-            return Error::badInput(plugin.file.string() + ": framework '" + f.id +
-                                   "' is already provided by plugin '" + by + "'");
+            return Error::badInput(plugin.file.string() + ": framework '" + f.id + "' is already provided by plugin '" +
+                                   by + "'");
         }
     } else {
         (*owner)->reset();
@@ -375,9 +389,9 @@ Result<FrameworkSummary> Workspace::Impl::framework(std::string_view id) {
         if (known) {
             for (const auto& k : *known) list += (list.empty() ? "" : ", ") + k;
         }
-        return Error::notFound("unknown framework '" + std::string(id) + "'" +
-                               (list.empty() ? std::string(" (the workspace has none; run `crosswalk init`)")
-                                             : " (known: " + list + ")"));
+        return Error::notFound(
+            "unknown framework '" + std::string(id) + "'" +
+            (list.empty() ? std::string(" (the workspace has none; run `crosswalk init`)") : " (known: " + list + ")"));
     }
     FrameworkSummary f = readFramework(**s);
     (*s)->reset();
@@ -439,8 +453,8 @@ Result<ControlDetail> Workspace::control(std::string_view fullRef) {
         "WITH RECURSIVE up(id, level) AS (SELECT parent_id, 1 FROM controls WHERE id = ?1 AND parent_id IS NOT NULL "
         "UNION ALL SELECT c.parent_id, up.level + 1 FROM controls c JOIN up ON c.id = up.id "
         "WHERE c.parent_id IS NOT NULL) "
-        "SELECT " + std::string(kControlColumns) + std::string(kControlFrom) +
-        "JOIN up ON up.id = c.id ORDER BY up.level DESC");
+        "SELECT " +
+        std::string(kControlColumns) + std::string(kControlFrom) + "JOIN up ON up.id = c.id ORDER BY up.level DESC");
     if (!ancestors) return ancestors.error();
     (*ancestors)->bindAll(id);
     while (true) {
@@ -553,16 +567,18 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
             if (auto it = sources->find(m.source); it != sources->end()) {
                 ids[i].first = it->second;
             } else {
-                result.problems.push_back({appendPointer(at, "source"), "unknown ref '" + m.source +
-                                                                           "' in framework '" + pack.sourceFramework + "'"});
+                result.problems.push_back(
+                    {appendPointer(at, "source"),
+                     "unknown ref '" + m.source + "' in framework '" + pack.sourceFramework + "'"});
             }
         }
         if (targets) {
             if (auto it = targets->find(m.target); it != targets->end()) {
                 ids[i].second = it->second;
             } else {
-                result.problems.push_back({appendPointer(at, "target"), "unknown ref '" + m.target +
-                                                                           "' in framework '" + pack.targetFramework + "'"});
+                result.problems.push_back(
+                    {appendPointer(at, "target"),
+                     "unknown ref '" + m.target + "' in framework '" + pack.targetFramework + "'"});
             }
         }
     }
@@ -582,8 +598,8 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
         const int order = compareVersions(pack.version, result.previousVersion);
         if (order < 0) {
             result.action = SyncAction::Skipped;
-            result.note = "the workspace holds version " + result.previousVersion + "; not downgraded to " +
-                          pack.version;
+            result.note =
+                "the workspace holds version " + result.previousVersion + "; not downgraded to " + pack.version;
             return result;
         }
         if (order == 0 && previousSha == sha256) {
@@ -697,7 +713,8 @@ Result<GraphData> Workspace::graph() {
     }
     // Control ids are dense enough to index by a map from id to position.
     std::unordered_map<std::int64_t, std::uint32_t> position;
-    auto controls = db.cached("SELECT id, framework_id, ref, title, assessable FROM controls ORDER BY framework_id, position");
+    auto controls =
+        db.cached("SELECT id, framework_id, ref, title, assessable FROM controls ORDER BY framework_id, position");
     if (!controls) return controls.error();
     while (true) {
         auto row = (*controls)->step();

@@ -1,10 +1,10 @@
 // The only file that touches Boost.DLL and the plugin ABI's function pointers.
+#include <crosswalk/plugin_abi.h>
 #include <crosswalk/core/catalog.hpp>
 #include <crosswalk/core/hash.hpp>
 #include <crosswalk/core/json.hpp>
 #include <crosswalk/core/plugin_host.hpp>
 #include <crosswalk/core/version.hpp>
-#include <crosswalk/plugin_abi.h>
 
 #include <boost/dll/shared_library.hpp>
 
@@ -27,8 +27,10 @@ namespace {
 static_assert(CW_PLUGIN_ABI_MINOR == 0, "add the new minor's descriptor size to expectedDescriptorSize()");
 std::size_t expectedDescriptorSize(std::uint32_t minor) noexcept {
     switch (minor) {
-        case 0: return offsetof(cw_plugin_descriptor, free_buffer) + sizeof(cw_plugin_descriptor::free_buffer);
-        default: return sizeof(cw_plugin_descriptor);  // newer than the host: rejected before this matters
+        case 0:
+            return offsetof(cw_plugin_descriptor, free_buffer) + sizeof(cw_plugin_descriptor::free_buffer);
+        default:
+            return sizeof(cw_plugin_descriptor);  // newer than the host: rejected before this matters
     }
 }
 
@@ -104,7 +106,9 @@ bool validId(const char* id) {
     return id != nullptr && std::regex_match(id, kId);
 }
 
-std::string textOr(const char* s) { return s != nullptr ? std::string(s) : std::string(); }
+std::string textOr(const char* s) {
+    return s != nullptr ? std::string(s) : std::string();
+}
 
 }  // namespace
 
@@ -239,7 +243,8 @@ struct PluginHost::Impl {
         }
         if (info.name.empty()) info.problems.push_back("descriptor has no name");
         if (!isValidVersion(info.version)) {
-            info.problems.push_back("invalid plugin version '" + info.version + "' (expected dotted numbers, e.g. 1.2.0)");
+            info.problems.push_back("invalid plugin version '" + info.version +
+                                    "' (expected dotted numbers, e.g. 1.2.0)");
         }
         if (d->catalog == nullptr) info.problems.push_back("descriptor has no catalog function");
         if (d->free_buffer == nullptr) info.problems.push_back("descriptor has no free_buffer function");
@@ -314,10 +319,10 @@ struct PluginHost::Impl {
         if (!parsed) return parsed.error();
         const auto problems = rulesSchema().validate(*parsed, isScope ? "scopeOutput" : "readinessOutput");
         if (!problems.empty()) {
-            return Error::badInput("plugin '" + std::string(id) + "' (" + file + "): " + what +
-                                   " output is invalid: " + toString(problems.front()) +
-                                   (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)"
-                                                        : std::string()));
+            return Error::badInput(
+                "plugin '" + std::string(id) + "' (" + file + "): " + what +
+                " output is invalid: " + toString(problems.front()) +
+                (problems.size() > 1 ? " (and " + std::to_string(problems.size() - 1) + " more)" : std::string()));
         }
         return output;
     }
@@ -343,9 +348,13 @@ void PluginHost::loadAll(const std::vector<fs::path>& searchPath, const PluginPr
     }
 }
 
-const PluginInfo& PluginHost::load(const fs::path& file) { return m_impl->load(file); }
+const PluginInfo& PluginHost::load(const fs::path& file) {
+    return m_impl->load(file);
+}
 
-const std::vector<PluginInfo>& PluginHost::plugins() const noexcept { return m_impl->plugins; }
+const std::vector<PluginInfo>& PluginHost::plugins() const noexcept {
+    return m_impl->plugins;
+}
 
 const PluginInfo* PluginHost::find(std::string_view id) const noexcept {
     for (const auto& l : m_impl->loaded) {

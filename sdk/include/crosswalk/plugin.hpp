@@ -164,7 +164,9 @@ char* readinessThunk(const cw_host_api* host, const char* input) noexcept {
     });
 }
 
-void freeBuffer(char* buffer) noexcept { std::free(buffer); }
+void freeBuffer(char* buffer) noexcept {
+    std::free(buffer);
+}
 
 const cw_plugin_descriptor* describe(const PluginInfo& info) noexcept {
     g_info = &info;

@@ -57,8 +57,8 @@ struct GraphData {
 
 /// One hop of an explanation.
 struct PathStep {
-    std::string from;  ///< full ref
-    std::string to;    ///< full ref
+    std::string from;                                          ///< full ref
+    std::string to;                                            ///< full ref
     Relationship relationship = Relationship::IntersectsWith;  ///< of `from` to `to`
     double confidence = 1.0;
     std::string pack;
@@ -78,9 +78,9 @@ struct Related {
 };
 
 struct MapOptions {
-    int depth = 2;               ///< maximum hops
-    std::string toFramework;     ///< only results in this framework (empty: all)
-    bool includePossible = true; ///< keep "possibly related" results (never counted as coverage)
+    int depth = 2;                ///< maximum hops
+    std::string toFramework;      ///< only results in this framework (empty: all)
+    bool includePossible = true;  ///< keep "possibly related" results (never counted as coverage)
 };
 
 /// How well framework A covers one requirement of framework B.
@@ -88,12 +88,12 @@ enum class CoverageLevel { None = 0, Partial = 1, Full = 2 };
 
 /// Coverage A → B counted over B's assessable controls; direct and inferred kept apart.
 struct Coverage {
-    std::string from;  ///< A
-    std::string to;    ///< B
-    std::int64_t total = 0;          ///< assessable controls of B
-    std::int64_t directFull = 0;     ///< via direct mappings only
+    std::string from;             ///< A
+    std::string to;               ///< B
+    std::int64_t total = 0;       ///< assessable controls of B
+    std::int64_t directFull = 0;  ///< via direct mappings only
     std::int64_t directPartial = 0;
-    std::int64_t full = 0;           ///< direct or inferred
+    std::int64_t full = 0;  ///< direct or inferred
     std::int64_t partial = 0;
     std::int64_t none = 0;
     std::int64_t possiblyRelated = 0;  ///< among `none`: only a possibly-related link
@@ -133,7 +133,7 @@ struct PackQuality {
     std::string target;
     std::int64_t mappings = 0;
     std::map<std::string, std::int64_t> relationships;  ///< relationship name → count
-    double rationaleFill = 0;  ///< share of mappings with a rationale
+    double rationaleFill = 0;                           ///< share of mappings with a rationale
     double strengthFill = 0;
     double confidenceFill = 0;
     std::int64_t sourceAssessable = 0;

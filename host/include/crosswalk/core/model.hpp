@@ -37,8 +37,8 @@ std::optional<Method> parseMethod(std::string_view text) noexcept;
 
 /// Any requirement node of a framework: clause, control, criterion, article …
 struct Control {
-    std::string ref;          ///< local ref, e.g. "A.5.15"
-    std::string parent;       ///< local ref of the parent; empty at top level
+    std::string ref;     ///< local ref, e.g. "A.5.15"
+    std::string parent;  ///< local ref of the parent; empty at top level
     std::string title;
     std::string description;  ///< short; in our own words where the source is copyrighted
     std::string kind;         ///< clause, control, criterion, article, …

@@ -21,7 +21,7 @@ std::filesystem::path executableDirectory();
  * 1. `extra` (the CLI's --plugins: directories or single files);
  * 2. $CROSSWALK_PLUGIN_PATH (colon-separated);
  * 3. unless `defaults` is false: the build's plugin folder (`<exe dir>/plugins`),
- *    the install folder relative to the executable (`<exe dir>/../lib/crosswalk/plugins`)
+ *    the install folder relative to the executable (`<exe dir>/../<libdir>/crosswalk/plugins`)
  *    and the configured install folder.
  * Folders that do not exist are kept (the host reports nothing for them).
  */
@@ -30,7 +30,7 @@ std::vector<std::filesystem::path> pluginSearchPath(const std::vector<std::files
 /**
  * @brief The mapping-pack search path, like pluginSearchPath():
  * `extra` (--packs), $CROSSWALK_PACK_PATH, then unless `defaults` is false
- * `<exe dir>/mappings`, `<exe dir>/../share/crosswalk/mappings` and the configured install folder.
+ * `<exe dir>/mappings`, `<exe dir>/../<datadir>/crosswalk/mappings` and the configured install folder.
  */
 std::vector<std::filesystem::path> packSearchPath(const std::vector<std::filesystem::path>& extra, bool defaults);
 

@@ -165,7 +165,7 @@ struct ControlDetail {
     FrameworkSummary framework;
     std::vector<ControlRow> ancestors;  ///< root first
     std::vector<ControlRow> children;
-    std::vector<MappingRow> mappings;   ///< where the control is source or target
+    std::vector<MappingRow> mappings;  ///< where the control is source or target
 };
 
 class Workspace {
