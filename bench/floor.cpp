@@ -44,8 +44,8 @@ public:
         separate();
         std::array<char, 32> buffer{};
         // Shortest round-trip form: the shell parses it back to the same double.
-        const auto [end, ec] = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-        m_line.append(buffer.data(), end);
+        const auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+        m_line.append(buffer.data(), static_cast<std::size_t>(result.ptr - buffer.data()));
         return *this;
     }
     template <typename Number>

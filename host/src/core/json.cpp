@@ -5,6 +5,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <charconv>
 #include <cmath>
 #include <map>
 #include <regex>
@@ -146,6 +147,12 @@ std::size_t codePoints(std::string_view s) {
 }
 
 std::string shortJson(const json::value& v) {
+    // boost::json writes doubles as "1.5E0"; a user reads "1.5".
+    if (v.is_double()) {
+        char buffer[32];
+        const auto [end, ec] = std::to_chars(buffer, buffer + sizeof buffer, v.get_double());
+        if (ec == std::errc()) return std::string(buffer, end);
+    }
     std::string text = json::serialize(v);
     if (text.size() > 60) text = text.substr(0, 57) + "...";
     return text;

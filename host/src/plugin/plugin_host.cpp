@@ -3,6 +3,7 @@
 #include <crosswalk/core/catalog.hpp>
 #include <crosswalk/core/hash.hpp>
 #include <crosswalk/core/json.hpp>
+#include <crosswalk/core/pack.hpp>
 #include <crosswalk/core/plugin_host.hpp>
 #include <crosswalk/core/version.hpp>
 
@@ -288,6 +289,16 @@ struct PluginHost::Impl {
                 info.problems.push_back(packs.error().message);
                 return nullptr;
             }
+            // Checked here, like the catalog, so verify-plugin reports a bad bundle; refs are
+            // checked against the workspace when the packs are imported.
+            std::vector<Problem> bundle;
+            for (const auto& packReading : readPackBundle(*packs, bundle)) {
+                for (const auto& problem : packReading.problems) {
+                    info.problems.push_back("mapping_packs " + toString(problem));
+                }
+            }
+            for (const auto& problem : bundle) info.problems.push_back("mapping_packs " + toString(problem));
+            if (!info.problems.empty()) return nullptr;
             info.packsJson = std::move(*packs);
         }
         return d;
