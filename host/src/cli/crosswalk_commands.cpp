@@ -12,6 +12,7 @@
 #include <cmath>
 #include <fstream>
 #include <iomanip>
+#include <map>
 #include <set>
 #include <sstream>
 
@@ -20,6 +21,8 @@ namespace json = boost::json;
 
 namespace cw::cli {
 namespace {
+
+constexpr const char* kHub = "iso27001-2022";
 
 std::string percent(double share) {
     return std::to_string(static_cast<int>(std::lround(share * 100.0)));
@@ -149,15 +152,20 @@ Result<std::vector<std::string>> chooseFrameworks(const CrosswalkGraph& graph, c
         }
         return named;
     }
-    std::set<std::string> mapped;
+    // Hub first, then the most connected frameworks: the matrix reads from the centre out.
+    std::map<std::string, std::int64_t> edges;
     for (const auto& m : graph.data().mappings) {
-        mapped.insert(graph.data().controls[m.source].framework);
-        mapped.insert(graph.data().controls[m.target].framework);
+        ++edges[graph.data().controls[m.source].framework];
+        ++edges[graph.data().controls[m.target].framework];
     }
     std::vector<std::string> out;
     for (const auto& f : all) {
-        if (mapped.contains(f)) out.push_back(f);
+        if (edges.contains(f)) out.push_back(f);
     }
+    std::stable_sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
+        if ((a == kHub) != (b == kHub)) return a == kHub;
+        return edges[a] > edges[b];
+    });
     return out;
 }
 
@@ -363,7 +371,7 @@ int cmdOverlap(const Options& o) {
     if (o.depth < 1 || o.depth > 4) return fail(Error::badInput("--depth must be between 1 and 4"));
     const std::string format = o.json ? "json" : o.format;
     const auto matrix = graph->overlap(*frameworks, o.depth);
-    const auto hub = std::string("iso27001-2022");
+    const auto hub = std::string(kHub);
     const auto shared = graph->sharedSets(hub, *frameworks);
 
     if (format == "json") {
