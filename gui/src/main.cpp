@@ -1,9 +1,11 @@
-// crosswalk-gui: for now a single window listing the workspace's frameworks
-// (the full workbench arrives with the GUI issue). Reads only through libcrosswalk.
+// crosswalk-gui: the empty shell. Parses the command line, makes the window,
+// hands frames to the App and, with --screenshot, writes the last one as PNG.
+#include "app.hpp"
 #include "platform.hpp"
+#include "png.hpp"
+#include "style.hpp"
 
 #include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/workspace.hpp>
 
 #include <imgui.h>
 #include <CLI/CLI.hpp>
@@ -11,79 +13,87 @@
 #include <iostream>
 
 int main(int argc, char** argv) {
-    CLI::App app{"Crosswalk desktop workbench", "crosswalk-gui"};
+    CLI::App cli{"Crosswalk desktop workbench", "crosswalk-gui"};
     std::string db;
+    std::string view;
+    std::string control;
+    std::string screenshot;
     int frames = 0;
-    float scale = 1.0f;
-    app.add_option("--db", db, "Workspace file (default: $XDG_DATA_HOME/crosswalk/workspace.db)");
-    app.add_option("--frames", frames, "Exit after N frames (for tests)")->check(CLI::NonNegativeNumber);
-    app.add_option("--scale", scale, "Font scale (DPI)")->check(CLI::Range(0.5f, 4.0f));
+    float scale = 0.0f;
+    cli.add_option("--db", db, "Workspace file (default: the last one, else $XDG_DATA_HOME/crosswalk/workspace.db)");
+    cli.add_option("--view", view, "Open and focus this view: frameworks, catalog, control, overlap, search");
+    cli.add_option("--control", control, "Select this control (framework:ref) in the control view");
+    cli.add_option("--screenshot", screenshot, "Render the view alone at 1280x800 and write the last frame as PNG");
+    cli.add_option("--frames", frames, "Exit after N frames (default with --screenshot: 3)")->check(CLI::NonNegativeNumber);
+    cli.add_option("--scale", scale, "Interface scale (DPI), overrides the setting")->check(CLI::Range(0.5f, 4.0f));
     try {
-        app.parse(argc, argv);
+        cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        return cli.exit(e);
     } catch (const CLI::ParseError& e) {
         std::cerr << "crosswalk-gui: " << e.what() << '\n';
         return 2;
     }
 
-    const std::filesystem::path path = db.empty() ? cw::defaultWorkspacePath() : std::filesystem::path(db);
-    auto ws = cw::Workspace::open(path, cw::Workspace::OpenMode::MustExist);
-    if (!ws) {
-        std::cerr << "crosswalk-gui: " << ws.error().message << '\n';
-        return ws.error().kind == cw::ErrorKind::Internal ? 1 : 2;
-    }
-    auto frameworks = ws->frameworks();
-    if (!frameworks) {
-        std::cerr << "crosswalk-gui: " << frameworks.error().message << '\n';
-        return 1;
-    }
+    const bool shooting = !screenshot.empty();
+    if (shooting && frames == 0) frames = 3;
 
+    cw::gui::WindowOptions window;
+    if (shooting) {
+        window.width = 1280;
+        window.height = 800;
+        window.resizable = false;
+    }
     std::string error;
-    auto platform = cw::gui::Platform::create({.fontScale = scale}, error);
+    auto platform = cw::gui::Platform::create(window, error);
     if (!platform) {
         std::cerr << "crosswalk-gui: " << error << '\n';
         return 1;
     }
-    const std::string pathText = path.string();
-    platform->run(
-        [&] {
-            const ImGuiViewport* viewport = ImGui::GetMainViewport();
-            ImGui::SetNextWindowPos(viewport->WorkPos);
-            ImGui::SetNextWindowSize(viewport->WorkSize);
-            if (ImGui::Begin("Frameworks###frameworks", nullptr,
-                             ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove)) {
-                ImGui::TextUnformatted(pathText.c_str());
-                ImGui::Separator();
-                if (ImGui::BeginTable("frameworks", 4, ImGuiTableFlags_RowBg | ImGuiTableFlags_Borders)) {
-                    ImGui::TableSetupColumn("Framework");
-                    ImGui::TableSetupColumn("Name");
-                    ImGui::TableSetupColumn("Controls");
-                    ImGui::TableSetupColumn("Assessable");
-                    ImGui::TableHeadersRow();
-                    std::int64_t most = 1;
-                    for (const auto& f : *frameworks) most = std::max(most, f.assessable);
-                    for (const auto& f : *frameworks) {
-                        ImGui::PushID(f.id.c_str());
-                        ImGui::TableNextRow();
-                        ImGui::TableNextColumn();
-                        ImGui::TextUnformatted(f.id.c_str());
-                        ImGui::TableNextColumn();
-                        ImGui::TextUnformatted(f.name.c_str());
-                        ImGui::TableNextColumn();
-                        ImGui::Text("%lld", static_cast<long long>(f.controls));
-                        ImGui::TableNextColumn();
-                        const std::string label = std::to_string(f.assessable);
-                        ImGui::ProgressBar(static_cast<float>(f.assessable) / static_cast<float>(most),
-                                           ImVec2(-1.0f, 0.0f), label.c_str());
-                        ImGui::PopID();
-                    }
-                    ImGui::EndTable();
-                }
-                if (frameworks->empty()) ImGui::TextUnformatted("No frameworks yet: run `crosswalk init`.");
+
+    cw::gui::AppOptions options;
+    if (!db.empty()) options.db = db;
+    options.view = shooting && view.empty() ? "overlap" : view;
+    options.control = control;
+    if (scale > 0.0f) options.scale = scale;
+    options.solo = shooting;
+    options.persist = !shooting;  // a screenshot never reads nor rewrites the user's settings
+    options.defaultWorkspace = cw::defaultWorkspacePath();
+    cw::gui::App app(options);
+    if (shooting) {
+        // Scripts want a failure they can see, not a notice in a picture.
+        if (!app.facade().isOpen() || app.view(options.view) == nullptr) {
+            for (const auto& n : app.notices().items()) std::cerr << "crosswalk-gui: " << n.text << '\n';
+            if (app.notices().items().empty()) std::cerr << "crosswalk-gui: no workspace to show\n";
+            return 2;
+        }
+    }
+    app.setSearchKey(cw::gui::Platform::letterKey('F'));
+    cw::gui::buildFonts(app.scale());
+    cw::gui::applyStyle(app.scale());
+
+    bool wrote = true;
+    cw::gui::FrameLoop loop;
+    loop.maxFrames = frames;
+    loop.beforeFrame = [&] {
+        if (!app.takeFontRebuild()) return;
+        cw::gui::buildFonts(app.scale());
+        cw::gui::applyStyle(app.scale());
+        platform->reloadFontTexture();
+    };
+    loop.frame = [&] {
+        app.frame();
+        return !app.quitRequested();
+    };
+    if (shooting) {
+        loop.capture = [&](const cw::gui::Image& image) {
+            if (!cw::gui::writePng(screenshot, image, error)) {
+                std::cerr << "crosswalk-gui: " << error << '\n';
+                wrote = false;
             }
-            ImGui::End();
-        },
-        frames);
-    return 0;
+        };
+    }
+    platform->run(loop);
+    app.saveSettings();
+    return wrote ? 0 : 1;
 }

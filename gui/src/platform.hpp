@@ -2,6 +2,8 @@
 // includes GLFW and OpenGL.
 #pragma once
 
+#include "png.hpp"
+
 #include <functional>
 #include <memory>
 #include <string>
@@ -10,9 +12,17 @@ namespace cw::gui {
 
 struct WindowOptions {
     std::string title = "Crosswalk";
-    int width = 1280;
-    int height = 800;
-    float fontScale = 1.0f;
+    int width = 1400;
+    int height = 900;
+    bool resizable = true;
+};
+
+/// What the frame loop calls.
+struct FrameLoop {
+    std::function<void()> beforeFrame;  ///< before NewFrame: the place to rebuild fonts
+    std::function<bool()> frame;        ///< draws one frame; false stops the loop
+    int maxFrames = 0;                  ///< 0: until the window closes
+    std::function<void(const Image&)> capture;  ///< gets the last frame's pixels when set
 };
 
 class Platform {
@@ -23,9 +33,11 @@ public:
     Platform(const Platform&) = delete;
     Platform& operator=(const Platform&) = delete;
 
-    /// Runs the frame loop; `frame` draws one frame. Stops when the window closes or
-    /// after `maxFrames` frames (0 = no limit).
-    void run(const std::function<void()>& frame, int maxFrames);
+    void run(const FrameLoop& loop);
+    /// Uploads io.Fonts again after it was rebuilt.
+    void reloadFontTexture();
+    /// The io.KeysDown index of a letter key ('A'..'Z').
+    static int letterKey(char letter);
 
 private:
     Platform() = default;

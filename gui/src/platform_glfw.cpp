@@ -5,6 +5,8 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cstring>
+
 namespace cw::gui {
 
 struct Platform::Impl {
@@ -18,6 +20,7 @@ std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::st
     }
     glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
     glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
+    glfwWindowHint(GLFW_RESIZABLE, options.resizable ? GLFW_TRUE : GLFW_FALSE);
     GLFWwindow* window = glfwCreateWindow(options.width, options.height, options.title.c_str(), nullptr, nullptr);
     if (window == nullptr) {
         error = "cannot create an OpenGL 3.0 window";
@@ -31,8 +34,6 @@ std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::st
     ImGui::CreateContext();
     ImGuiIO& io = ImGui::GetIO();
     io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-    io.FontGlobalScale = options.fontScale;
-    ImGui::StyleColorsDark();
     ImGui_ImplGlfw_InitForOpenGL(window, true);
     ImGui_ImplOpenGL3_Init("#version 130");
 
@@ -51,13 +52,24 @@ Platform::~Platform() {
     glfwTerminate();
 }
 
-void Platform::run(const std::function<void()>& frame, int maxFrames) {
-    for (int n = 0; glfwWindowShouldClose(m_impl->window) == 0 && (maxFrames == 0 || n < maxFrames); ++n) {
+void Platform::reloadFontTexture() {
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+int Platform::letterKey(char letter) {
+    // GLFW's key codes for letters are their upper-case ASCII codes.
+    return GLFW_KEY_A + (letter - 'A');
+}
+
+void Platform::run(const FrameLoop& loop) {
+    for (int n = 0; glfwWindowShouldClose(m_impl->window) == 0 && (loop.maxFrames == 0 || n < loop.maxFrames); ++n) {
         glfwPollEvents();
+        if (loop.beforeFrame) loop.beforeFrame();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
         ImGui::NewFrame();
-        frame();
+        const bool more = loop.frame();
         ImGui::Render();
         int width = 0;
         int height = 0;
@@ -66,7 +78,25 @@ void Platform::run(const std::function<void()>& frame, int maxFrames) {
         glClearColor(0.10f, 0.11f, 0.13f, 1.0f);
         glClear(GL_COLOR_BUFFER_BIT);
         ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+        const bool last = !more || (loop.maxFrames != 0 && n + 1 == loop.maxFrames);
+        if (last && loop.capture && width > 0 && height > 0) {
+            Image image;
+            image.width = width;
+            image.height = height;
+            const std::size_t stride = static_cast<std::size_t>(width) * 3u;
+            std::vector<std::uint8_t> bottomUp(stride * static_cast<std::size_t>(height));
+            glReadBuffer(GL_BACK);
+            glPixelStorei(GL_PACK_ALIGNMENT, 1);
+            glReadPixels(0, 0, width, height, GL_RGB, GL_UNSIGNED_BYTE, bottomUp.data());
+            image.rgb.resize(bottomUp.size());
+            for (std::size_t row = 0; row < static_cast<std::size_t>(height); ++row) {
+                std::memcpy(image.rgb.data() + row * stride,
+                            bottomUp.data() + (static_cast<std::size_t>(height) - 1 - row) * stride, stride);
+            }
+            loop.capture(image);
+        }
         glfwSwapBuffers(m_impl->window);
+        if (!more) break;
     }
 }
 

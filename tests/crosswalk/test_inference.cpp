@@ -30,7 +30,9 @@ const std::optional<R> kTable[5][5] = {
     /* none */ {std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt},
 };
 
-std::string name(const std::optional<R>& r) { return r ? std::string(toString(*r)) : std::string("unknown"); }
+std::string name(const std::optional<R>& r) {
+    return r ? std::string(toString(*r)) : std::string("unknown");
+}
 
 TEST(Compose, EveryPairMatchesTheDesignTable) {
     int checked = 0;
@@ -61,7 +63,9 @@ TEST(Compose, ReadingAPathBackwardsGivesTheInverse) {
             const auto forward = compose(r1, r2);
             const auto backward = compose(inverse(r2), inverse(r1));
             ASSERT_EQ(forward.has_value(), backward.has_value()) << toString(r1) << " " << toString(r2);
-            if (forward) EXPECT_EQ(inverse(*forward), *backward) << toString(r1) << " " << toString(r2);
+            if (forward) {
+                EXPECT_EQ(inverse(*forward), *backward) << toString(r1) << " " << toString(r2);
+            }
         }
     }
 }
@@ -74,11 +78,16 @@ TEST(Compose, TheTableIsSoundAndTightOverSmallSets) {
     constexpr unsigned kUniverse = 4;
     auto holds = [](R r, unsigned a, unsigned b) {
         switch (r) {
-            case R::Equal: return a == b;
-            case R::SubsetOf: return (a & ~b) == 0;
-            case R::SupersetOf: return (b & ~a) == 0;
-            case R::IntersectsWith: return (a & b) != 0;
-            case R::NoRelationship: return (a & b) == 0;
+            case R::Equal:
+                return a == b;
+            case R::SubsetOf:
+                return (a & ~b) == 0;
+            case R::SupersetOf:
+                return (b & ~a) == 0;
+            case R::IntersectsWith:
+                return (a & b) != 0;
+            case R::NoRelationship:
+                return (a & b) == 0;
         }
         return false;
     };
@@ -142,18 +151,17 @@ GraphData handMade() {
     GraphData g;
     g.frameworks = {"h", "a", "b", "c"};
     g.controls = {
-        {"h", "H1", "Hub one", true},  {"h", "H2", "Hub two", true},   {"h", "H3", "Hub three", true},
-        {"h", "H4", "Hub four", false}, {"a", "A1", "A one", true},     {"a", "A2", "A two", true},
-        {"a", "A3", "A three", true},  {"a", "A4", "A four", false},   {"b", "B1", "B one", true},
-        {"b", "B2", "B two", true},    {"b", "B3", "B three", true},   {"c", "C1", "C one", true},
+        {"h", "H1", "Hub one", true},   {"h", "H2", "Hub two", true}, {"h", "H3", "Hub three", true},
+        {"h", "H4", "Hub four", false}, {"a", "A1", "A one", true},   {"a", "A2", "A two", true},
+        {"a", "A3", "A three", true},   {"a", "A4", "A four", false}, {"b", "B1", "B one", true},
+        {"b", "B2", "B two", true},     {"b", "B3", "B three", true}, {"c", "C1", "C one", true},
         {"c", "C2", "C two", true},
     };
     g.packs = {"a-to-h", "b-to-h", "c-to-h", "a-to-b"};
     g.mappings = {
-        {A1, H1, R::Equal, 0.9, 0},          {A2, H2, R::SubsetOf, kM1, 0}, {A3, H3, R::IntersectsWith, 0.5, 0},
-        {A4, H2, R::Equal, 1.0, 0},          {B1, H1, R::SubsetOf, 0.6, 1}, {B2, H2, R::SupersetOf, 0.5, 1},
-        {C1, H1, R::NoRelationship, 1.0, 2}, {C2, H3, R::IntersectsWith, 0.7, 2},
-        {A1, B1, R::IntersectsWith, kM8, 3},
+        {A1, H1, R::Equal, 0.9, 0},          {A2, H2, R::SubsetOf, kM1, 0},       {A3, H3, R::IntersectsWith, 0.5, 0},
+        {A4, H2, R::Equal, 1.0, 0},          {B1, H1, R::SubsetOf, 0.6, 1},       {B2, H2, R::SupersetOf, 0.5, 1},
+        {C1, H1, R::NoRelationship, 1.0, 2}, {C2, H3, R::IntersectsWith, 0.7, 2}, {A1, B1, R::IntersectsWith, kM8, 3},
     };
     return g;
 }
@@ -223,8 +231,8 @@ TEST_F(Inference, ControlsOfTheStartsOwnFrameworkAreNeverResults) {
     for (const auto& r : related(H2)) EXPECT_NE(r.framework, "h") << describe(r);
     // From the hub, A2 and A4 are both results (other framework).
     // Equal first; superset-of and subset-of rank alike, so the higher confidence (0.8 over 0.5) leads.
-    EXPECT_EQ(describeAll(related(H2)), (std::vector<std::string>{"a:A4 equal direct", "a:A2 superset-of direct",
-                                                                  "b:B2 subset-of direct"}));
+    EXPECT_EQ(describeAll(related(H2)),
+              (std::vector<std::string>{"a:A4 equal direct", "a:A2 superset-of direct", "b:B2 subset-of direct"}));
 }
 
 TEST_F(Inference, DepthBoundsTheHops) {
@@ -409,11 +417,8 @@ TEST_F(Inference, SharedSetsGroupHubRequirementsByTheFrameworksMappedToThem) {
 
 TEST_F(Inference, QualityFiguresPerPack) {
     const std::vector<PackFill> fills{
-        {"a-to-h", "a", "h", 3, 2, 4},
-        {"b-to-h", "b", "h", 2, 2, 2},
-        {"c-to-h", "c", "h", 0, 0, 0},
-        {"a-to-b", "a", "b", 1, 1, 1},
-        {"not-loaded", "a", "c", 0, 0, 0},
+        {"a-to-h", "a", "h", 3, 2, 4}, {"b-to-h", "b", "h", 2, 2, 2},     {"c-to-h", "c", "h", 0, 0, 0},
+        {"a-to-b", "a", "b", 1, 1, 1}, {"not-loaded", "a", "c", 0, 0, 0},
     };
     const auto q = m_graph.quality(fills);
     ASSERT_EQ(q.size(), 5u);
@@ -434,7 +439,7 @@ TEST_F(Inference, QualityFiguresPerPack) {
     EXPECT_EQ(q[0].targetMapped, 3);
     EXPECT_TRUE(q[0].unmappedSource.empty());
     EXPECT_TRUE(q[0].unmappedTarget.empty());
-    EXPECT_DOUBLE_EQ(q[0].fanOut, 1.0);        // 4 mappings over A1, A2, A3, A4
+    EXPECT_DOUBLE_EQ(q[0].fanOut, 1.0);       // 4 mappings over A1, A2, A3, A4
     EXPECT_DOUBLE_EQ(q[0].fanIn, 4.0 / 3.0);  // over H1, H2, H2, H3
 
     EXPECT_EQ(q[1].relationships, (Mix{{"subset-of", 1}, {"superset-of", 1}}));

@@ -431,6 +431,7 @@ int cmdMarginal(const Options& o) {
     if (std::find(o.have.begin(), o.have.end(), o.add) != o.have.end()) {
         return fail(Error::badInput("--add " + o.add + " is already in --have"));
     }
+    if (o.depth < 1 || o.depth > 4) return fail(Error::badInput("--depth must be between 1 and 4"));
     const Marginal m = graph->marginal(o.have, o.add, o.depth);
     if (o.json) {
         json::array items;

@@ -3,6 +3,7 @@
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <cstdio>
 #include <ostream>
 
 namespace json = boost::json;
@@ -46,6 +47,11 @@ void pretty(std::ostream& out, const json::value& v, int indent) {
             pretty(out, a[i], indent + 1);
         }
         out << "\n" << pad << "]";
+    } else if (v.is_double()) {
+        // Shortest faithful form that stays valid JSON ("0.75", "1", "1e-05"), not "1E0".
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.10g", v.get_double());
+        out << buffer;
     } else {
         out << json::serialize(v);
     }

@@ -81,6 +81,28 @@ std::optional<Method> parseMethod(std::string_view text) noexcept {
     return valueOf(kMethods, text);
 }
 
+bool isCalendarDate(std::string_view text) noexcept {
+    if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+    int parts[3] = {0, 0, 0};
+    const std::size_t starts[3] = {0, 5, 8};
+    const std::size_t lengths[3] = {4, 2, 2};
+    for (int i = 0; i < 3; ++i) {
+        for (std::size_t j = 0; j < lengths[i]; ++j) {
+            const char c = text[starts[i] + j];
+            if (c < '0' || c > '9') return false;
+            parts[i] = parts[i] * 10 + (c - '0');
+        }
+    }
+    const int year = parts[0];
+    const int month = parts[1];
+    const int day = parts[2];
+    if (month < 1 || month > 12 || day < 1) return false;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr int kDays[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const int days = kDays[month - 1] + (month == 2 && leap ? 1 : 0);
+    return day <= days;
+}
+
 std::optional<std::pair<std::string_view, std::string_view>> splitFullRef(std::string_view fullRef) noexcept {
     const auto colon = fullRef.find(':');
     if (colon == std::string_view::npos || colon == 0 || colon + 1 == fullRef.size()) return std::nullopt;

@@ -74,12 +74,20 @@ PackReading readPackValue(const json::value& root, const std::string& at) {
         pack.description += std::string(notes->get_string());
     }
 
+    if (!isCalendarDate(pack.provenance.date)) {
+        reading.problems.push_back({at + "/provenance/date", "'" + pack.provenance.date + "' is not a calendar date"});
+    }
     std::map<std::pair<std::string, std::string>, std::size_t> seen;
     const auto& mappings = o.at("mappings").as_array();
     const bool sameFramework = pack.sourceFramework == pack.targetFramework;
     for (std::size_t i = 0; i < mappings.size(); ++i) {
         Mapping m = readMapping(mappings[i].as_object(), pack.provenance);
         const std::string where = appendPointer(appendPointer(at, "mappings"), i);
+        if (m.provenance && mappings[i].as_object().at("provenance").as_object().contains("date") &&
+            !isCalendarDate(m.provenance->date)) {
+            reading.problems.push_back({appendPointer(appendPointer(where, "provenance"), "date"),
+                                        "'" + m.provenance->date + "' is not a calendar date"});
+        }
         if (sameFramework && m.source == m.target) {
             reading.problems.push_back({appendPointer(where, "target"), "'" + m.source + "' is mapped to itself"});
         }

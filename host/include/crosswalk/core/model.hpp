@@ -101,6 +101,9 @@ struct Pack {
     std::vector<Mapping> mappings;
 };
 
+/// True for a real calendar date written YYYY-MM-DD (leap years included).
+bool isCalendarDate(std::string_view text) noexcept;
+
 /// Splits "framework:ref" at the first colon; nullopt when there is none.
 std::optional<std::pair<std::string_view, std::string_view>> splitFullRef(std::string_view fullRef) noexcept;
 

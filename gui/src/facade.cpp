@@ -1,0 +1,311 @@
+#include "facade.hpp"
+
+#include <crosswalk/core/crosswalk.hpp>
+#include <crosswalk/core/workspace.hpp>
+
+#include <boost/json/serialize.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <set>
+
+namespace cw::gui {
+
+namespace {
+
+std::string lower(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+std::string attributeText(const boost::json::value& value) {
+    if (value.is_string()) return std::string(value.get_string());
+    if (value.is_bool()) return value.get_bool() ? "yes" : "no";
+    if (value.is_array()) {
+        std::string out;
+        for (const auto& item : value.get_array()) out += (out.empty() ? "" : ", ") + attributeText(item);
+        return out;
+    }
+    return boost::json::serialize(value);
+}
+
+std::vector<Attribute> attributesOf(const boost::json::object& object) {
+    std::vector<Attribute> out;
+    for (const auto& [key, value] : object) out.emplace_back(std::string(key), attributeText(value));
+    return out;
+}
+
+Level levelOf(CoverageLevel level) {
+    switch (level) {
+        case CoverageLevel::Full: return Level::Full;
+        case CoverageLevel::Partial: return Level::Partial;
+        case CoverageLevel::None: break;
+    }
+    return Level::None;
+}
+
+RequirementCoverage fromMarginal(const MarginalItem& item) {
+    return {item.control, item.title, levelOf(item.level), item.coveredBy};
+}
+
+}  // namespace
+
+const char* levelName(Level level) {
+    switch (level) {
+        case Level::Full: return "full";
+        case Level::Partial: return "partial";
+        case Level::None: break;
+    }
+    return "none";
+}
+
+struct Facade::Impl {
+    Workspace workspace;
+    CrosswalkGraph graph;
+    std::filesystem::path path;
+    std::vector<std::string> searchKeys;  ///< per graph control: lower-cased "framework:ref title"
+};
+
+Facade::Facade() = default;
+Facade::~Facade() = default;
+
+const std::string& Facade::hub() {
+    static const std::string kHub = "iso27001-2022";
+    return kHub;
+}
+
+bool Facade::open(const std::filesystem::path& file, bool create, std::string& error) {
+    auto ws = Workspace::open(file, create ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::MustExist);
+    if (!ws) {
+        error = ws.error().message;
+        return false;
+    }
+    auto frameworks = ws->frameworks();
+    auto plugins = ws->plugins();
+    auto packs = ws->packs();
+    auto data = ws->graph();
+    for (const Error* e : {frameworks ? nullptr : &frameworks.error(), plugins ? nullptr : &plugins.error(),
+                           packs ? nullptr : &packs.error(), data ? nullptr : &data.error()}) {
+        if (e != nullptr) {
+            error = file.string() + ": " + e->message;
+            return false;
+        }
+    }
+    std::vector<FrameworkInfo> fws;
+    for (const auto& f : *frameworks) {
+        fws.push_back({f.id, f.name, f.version, f.publisher, std::string(toString(f.kind)), f.published, f.source,
+                       f.licence, f.url, f.description, f.pluginId, f.controls, f.assessable});
+    }
+    std::vector<PluginInfo> pls;
+    for (const auto& p : *plugins) {
+        pls.push_back({p.id, p.name, p.version, p.publisher, p.licence, p.file, p.sha256,
+                       std::to_string(p.abiMajor) + "." + std::to_string(p.abiMinor), p.loadedAt});
+    }
+    std::vector<PackInfo> pks;
+    for (const auto& p : *packs) {
+        pks.push_back({p.id, p.version, p.title, p.source, p.target, std::string(toString(p.provenance.method)),
+                       p.provenance.author, p.provenance.date, p.provenance.sourceDocument, p.licence, p.file,
+                       p.importedAt, p.mappings});
+    }
+    CrosswalkGraph graph(std::move(*data));
+    std::vector<std::string> keys;
+    keys.reserve(graph.data().controls.size());
+    for (const auto& c : graph.data().controls) keys.push_back(lower(c.framework + ":" + c.ref + " " + c.title));
+
+    m_impl = std::make_unique<Impl>(Impl{std::move(*ws), std::move(graph), file, std::move(keys)});
+    m_frameworks = std::move(fws);
+    m_plugins = std::move(pls);
+    m_packs = std::move(pks);
+    m_controls.clear();
+    m_overlap.clear();
+    ++m_generation;
+    return true;
+}
+
+void Facade::close() {
+    m_impl.reset();
+    m_frameworks.clear();
+    m_plugins.clear();
+    m_packs.clear();
+    m_controls.clear();
+    m_overlap.clear();
+    ++m_generation;
+}
+
+bool Facade::isOpen() const {
+    return m_impl != nullptr;
+}
+
+const std::filesystem::path& Facade::path() const {
+    static const std::filesystem::path kNone;
+    return m_impl ? m_impl->path : kNone;
+}
+
+const FrameworkInfo* Facade::framework(std::string_view id) const {
+    for (const auto& f : m_frameworks) {
+        if (f.id == id) return &f;
+    }
+    return nullptr;
+}
+
+const std::vector<ControlItem>* Facade::controls(const std::string& framework, std::string& error) {
+    if (const auto it = m_controls.find(framework); it != m_controls.end()) return &it->second;
+    if (!m_impl) {
+        error = "no workspace is open";
+        return nullptr;
+    }
+    auto rows = m_impl->workspace.controls(framework);
+    if (!rows) {
+        error = rows.error().message;
+        return nullptr;
+    }
+    std::vector<ControlItem> items;
+    items.reserve(rows->size());
+    std::map<std::string, int, std::less<>> indexOf;
+    for (auto& r : *rows) {
+        ControlItem item{r.ref, r.parent, r.title, r.kind, r.assessable, r.depth, -1, {}, attributesOf(r.attributes)};
+        if (!r.parent.empty()) {
+            if (const auto p = indexOf.find(r.parent); p != indexOf.end()) item.parentIndex = p->second;
+        }
+        const int index = static_cast<int>(items.size());
+        if (item.parentIndex >= 0) items[static_cast<std::size_t>(item.parentIndex)].children.push_back(index);
+        indexOf.emplace(r.ref, index);
+        items.push_back(std::move(item));
+    }
+    return &m_controls.emplace(framework, std::move(items)).first->second;
+}
+
+std::optional<ControlInfo> Facade::control(std::string_view fullRef, std::string& error) {
+    if (!m_impl) {
+        error = "no workspace is open";
+        return std::nullopt;
+    }
+    auto detail = m_impl->workspace.control(fullRef);
+    if (!detail) {
+        error = detail.error().message;
+        return std::nullopt;
+    }
+    const ControlRow& c = detail->control;
+    ControlInfo info{c.fullRef(), c.framework, detail->framework.name, c.ref, c.title, c.description, c.kind,
+                     c.assessable, attributesOf(c.attributes), {}, {}};
+    for (const auto& a : detail->ancestors) info.ancestors.push_back({a.fullRef(), a.title});
+    for (const auto& k : detail->children) info.children.push_back({k.fullRef(), k.title});
+    return info;
+}
+
+std::vector<RelatedItem> Facade::related(std::string_view fullRef, int depth) const {
+    std::vector<RelatedItem> out;
+    if (!m_impl) return out;
+    const auto index = m_impl->graph.find(fullRef);
+    if (!index) return out;
+    for (auto& r : m_impl->graph.related(*index, MapOptions{depth, {}, true})) {
+        RelatedItem item{r.control, r.framework, r.title, r.assessable,
+                         r.relationship ? std::string(toString(*r.relationship)) : std::string(),
+                         r.confidence, r.direct, {}};
+        for (const auto& s : r.path) {
+            item.path.push_back({s.from, s.to, std::string(toString(s.relationship)), s.confidence, s.pack, s.reversed});
+        }
+        out.push_back(std::move(item));
+    }
+    return out;
+}
+
+const OverlapMatrix& Facade::overlap(int depth) {
+    if (const auto it = m_overlap.find(depth); it != m_overlap.end()) return it->second;
+    OverlapMatrix matrix;
+    matrix.depth = depth;
+    if (m_impl) {
+        const GraphData& data = m_impl->graph.data();
+        // Hub first, then the most connected: the matrix reads from the centre out (as the CLI).
+        std::map<std::string, std::int64_t> edges;
+        for (const auto& m : data.mappings) {
+            ++edges[data.controls[m.source].framework];
+            ++edges[data.controls[m.target].framework];
+        }
+        for (const auto& f : data.frameworks) {
+            if (edges.contains(f)) matrix.frameworks.push_back(f);
+        }
+        std::stable_sort(matrix.frameworks.begin(), matrix.frameworks.end(),
+                         [&](const std::string& a, const std::string& b) {
+                             if ((a == hub()) != (b == hub())) return a == hub();
+                             return edges[a] > edges[b];
+                         });
+        const auto raw = m_impl->graph.overlap(matrix.frameworks, depth);
+        for (const auto& row : raw) {
+            auto& cells = matrix.cells.emplace_back();
+            for (const Coverage& c : row) {
+                cells.push_back({c.total, c.full, c.partial, c.none, c.directFull, c.directPartial, c.possiblyRelated});
+            }
+        }
+    }
+    return m_overlap.emplace(depth, std::move(matrix)).first->second;
+}
+
+std::vector<RequirementCoverage> Facade::cellRequirements(const std::string& from, const std::string& to,
+                                                          int depth) const {
+    // Marginal cost with one held framework is, requirement by requirement, the overlap cell.
+    return marginal({from}, to, depth).items;
+}
+
+std::vector<SharedSetRow> Facade::sharedSets(const std::vector<std::string>& frameworks) const {
+    std::vector<SharedSetRow> out;
+    if (!m_impl) return out;
+    for (auto& s : m_impl->graph.sharedSets(hub(), frameworks)) out.push_back({std::move(s.frameworks), s.requirements});
+    return out;
+}
+
+MarginalResult Facade::marginal(const std::vector<std::string>& have, const std::string& add, int depth) const {
+    MarginalResult out;
+    out.have = have;
+    out.add = add;
+    if (!m_impl) return out;
+    const Marginal m = m_impl->graph.marginal(have, add, depth);
+    out.total = m.total;
+    out.full = m.full;
+    out.partial = m.partial;
+    out.none = m.none;
+    out.items.reserve(m.items.size());
+    for (const auto& item : m.items) out.items.push_back(fromMarginal(item));
+    return out;
+}
+
+std::vector<SearchHit> Facade::search(std::string_view query, std::size_t limit) const {
+    std::vector<SearchHit> out;
+    if (!m_impl) return out;
+    std::vector<std::string> words;
+    const std::string q = lower(query);
+    for (std::size_t i = 0; i < q.size();) {
+        const std::size_t end = std::min(q.find(' ', i), q.size());
+        if (end > i) words.push_back(q.substr(i, end - i));
+        i = end + 1;
+    }
+    if (words.empty()) return out;
+    const auto& controls = m_impl->graph.data().controls;
+    // Rank: 0 = the ref itself matches the query, 1 = ref contains it, 2 = words found anywhere.
+    std::vector<std::pair<int, std::uint32_t>> ranked;
+    for (std::uint32_t i = 0; i < controls.size(); ++i) {
+        const std::string& key = m_impl->searchKeys[i];
+        bool all = true;
+        for (const auto& w : words) all = all && key.find(w) != std::string::npos;
+        if (!all) continue;
+        const std::string ref = lower(controls[i].ref);
+        const std::string full = lower(controls[i].framework + ":" + controls[i].ref);
+        int rank = 2;
+        if (ref == q || full == q) {
+            rank = 0;
+        } else if (full.find(q) != std::string::npos) {
+            rank = 1;
+        }
+        ranked.emplace_back(rank, i);
+    }
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (const auto& [rank, i] : ranked) {
+        if (out.size() >= limit) break;
+        const auto& c = controls[i];
+        out.push_back({c.framework + ":" + c.ref, c.framework, c.title});
+    }
+    return out;
+}
+
+}  // namespace cw::gui

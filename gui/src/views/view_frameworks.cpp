@@ -1,0 +1,195 @@
+#include "view_frameworks.hpp"
+
+#include "../facade.hpp"
+#include "palette.hpp"
+
+#include <imgui.h>
+
+#include <algorithm>
+
+namespace cw::gui {
+
+namespace {
+
+void tooltipLines(std::initializer_list<std::pair<const char*, const std::string*>> lines) {
+    if (!ImGui::IsItemHovered()) return;
+    ImGui::BeginTooltip();
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+    for (const auto& [label, value] : lines) {
+        if (value->empty()) continue;
+        ImGui::TextDisabled("%s", label);
+        ImGui::SameLine();
+        ImGui::TextUnformatted(value->c_str());
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+}
+
+void frameworksTable(Context& context) {
+    const auto& frameworks = context.facade.frameworks();
+    if (frameworks.empty()) {
+        ImGui::TextDisabled("No frameworks yet: run `crosswalk init` on this workspace.");
+        return;
+    }
+    std::int64_t most = 1;
+    for (const auto& f : frameworks) most = std::max(most, f.controls);
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("frameworks", 6, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Framework", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 3.0f);
+    ImGui::TableSetupColumn("Version / kind", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Controls (assessable)", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Publisher / source", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Plugin", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& f : frameworks) {
+        ImGui::PushID(f.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        if (ImGui::Selectable(f.id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
+            if (context.browseFramework) context.browseFramework(f.id);
+        }
+        tooltipLines({{"Description", &f.description}, {"Licence", &f.licence}, {"URL", &f.url},
+                      {"Published", &f.published}});
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(f.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", f.version.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", f.kind.c_str());
+        ImGui::TableNextColumn();
+        char label[64];
+        std::snprintf(label, sizeof label, "%lld (%lld)", static_cast<long long>(f.controls),
+                      static_cast<long long>(f.assessable));
+        ImGui::PushStyleColor(ImGuiCol_PlotHistogram, palette::kAccent);
+        ImGui::ProgressBar(static_cast<float>(f.controls) / static_cast<float>(most), ImVec2(-1.0f, 0.0f), label);
+        ImGui::PopStyleColor();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(f.publisher.c_str());
+        tooltipLines({{"Source", &f.source}});
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(f.pluginId.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void pluginsTable(Context& context) {
+    const auto& plugins = context.facade.plugins();
+    if (plugins.empty()) {
+        ImGui::TextDisabled("No plugin has been loaded into this workspace.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("plugins", 6, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Plugin", ImGuiTableColumnFlags_WidthStretch, 1.2f);
+    ImGui::TableSetupColumn("Name", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Version", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("ABI", ImGuiTableColumnFlags_WidthStretch, 0.5f);
+    ImGui::TableSetupColumn("Publisher / licence", ImGuiTableColumnFlags_WidthStretch, 1.8f);
+    ImGui::TableSetupColumn("Loaded", ImGuiTableColumnFlags_WidthStretch, 1.3f);
+    ImGui::TableHeadersRow();
+    for (const auto& p : plugins) {
+        ImGui::PushID(p.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.id.c_str());
+        tooltipLines({{"File", &p.file}, {"SHA-256", &p.sha256}});
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.name.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.version.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.abi.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%s", p.publisher.c_str());
+        ImGui::SameLine();
+        ImGui::TextDisabled("%s", p.licence.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.loadedAt.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+void packsTable(Context& context) {
+    const auto& packs = context.facade.packs();
+    if (packs.empty()) {
+        ImGui::TextDisabled("No mapping pack has been imported.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("packs", 6, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("Pack", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Source -> target", ImGuiTableColumnFlags_WidthStretch, 2.0f);
+    ImGui::TableSetupColumn("Method", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Mappings", ImGuiTableColumnFlags_WidthStretch, 0.7f);
+    ImGui::TableSetupColumn("Provenance", ImGuiTableColumnFlags_WidthStretch, 3.5f);
+    ImGui::TableSetupColumn("Licence", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& p : packs) {
+        ImGui::PushID(p.id.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.id.c_str());
+        tooltipLines({{"Title", &p.title}, {"Version", &p.version}, {"From", &p.origin}, {"Imported", &p.importedAt}});
+        ImGui::TableNextColumn();
+        ImGui::Text("%s -> %s", p.source.c_str(), p.target.c_str());
+        ImGui::TableNextColumn();
+        ImGui::TextColored(p.method == "official" ? palette::kFull : p.method == "derived" ? palette::kAccent : palette::kPartial,
+                           "%s", p.method.c_str());
+        ImGui::TableNextColumn();
+        ImGui::Text("%lld", static_cast<long long>(p.mappings));
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.sourceDocument.c_str());
+        tooltipLines({{"Source document", &p.sourceDocument}, {"Author", &p.author}, {"Date", &p.date}});
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(p.licence.c_str());
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+}  // namespace
+
+void FrameworksView::draw(Context& context) {
+    ImGui::SetNextWindowSize(ImVec2(1000, 420), ImGuiCond_FirstUseEver);
+    context.applyLayout();
+    if (!ImGui::Begin(windowTitle(), openFlag())) {
+        ImGui::End();
+        return;
+    }
+    if (!context.facade.isOpen()) {
+        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
+        ImGui::End();
+        return;
+    }
+    if (ImGui::BeginTabBar("frameworks_tabs")) {
+        char label[64];
+        std::snprintf(label, sizeof label, "Frameworks (%zu)###fw", context.facade.frameworks().size());
+        if (ImGui::BeginTabItem(label)) {
+            frameworksTable(context);
+            ImGui::EndTabItem();
+        }
+        std::snprintf(label, sizeof label, "Plugins (%zu)###plugins", context.facade.plugins().size());
+        if (ImGui::BeginTabItem(label)) {
+            pluginsTable(context);
+            ImGui::EndTabItem();
+        }
+        std::snprintf(label, sizeof label, "Mapping packs (%zu)###packs", context.facade.packs().size());
+        if (ImGui::BeginTabItem(label)) {
+            packsTable(context);
+            ImGui::EndTabItem();
+        }
+        ImGui::EndTabBar();
+    }
+    ImGui::End();
+}
+
+}  // namespace cw::gui
