@@ -96,26 +96,27 @@ const std::array<Table, 5> kTables = {{
       "loaded_at"},
      {}},
     {"frameworks",
-     {"id", "plugin_id", "name", "version", "publisher", "kind", "published", "source", "licence", "url",
-      "description", "position"},
+     {"id", "plugin_id", "name", "version", "publisher", "kind", "published", "source", "licence", "url", "description",
+      "position"},
      {"plugin_id", "published"}},
     {"controls",
      {"id", "framework_id", "ref", "parent_id", "title", "description", "kind", "assessable", "depth", "position",
       "attributes"},
      {"parent_id"}},
     {"packs",
-     {"id", "version", "title", "source_framework_id", "target_framework_id", "plugin_id", "source_document",
-      "method", "author", "date", "licence", "description", "file", "sha256", "imported_at"},
+     {"id", "version", "title", "source_framework_id", "target_framework_id", "plugin_id", "source_document", "method",
+      "author", "date", "licence", "description", "file", "sha256", "imported_at"},
      {"plugin_id", "date", "file", "sha256"}},
     {"mappings",
-     {"id", "pack_id", "source_control_id", "target_control_id", "relationship", "rationale", "strength",
-      "confidence", "coverage", "qualifiers", "note", "source_document", "method", "author", "date"},
+     {"id", "pack_id", "source_control_id", "target_control_id", "relationship", "rationale", "strength", "confidence",
+      "coverage", "qualifiers", "note", "source_document", "method", "author", "date"},
      {"rationale", "strength", "confidence", "coverage", "source_document", "method", "author", "date"}},
 }};
 
 std::string scriptFor(const fs::path& dir) {
-    std::string s = ".bail on\n.mode csv\nPRAGMA foreign_keys = ON;\nPRAGMA synchronous = NORMAL;\n"
-                    "PRAGMA temp_store = MEMORY;\nBEGIN IMMEDIATE;\n";
+    std::string s =
+        ".bail on\n.mode csv\nPRAGMA foreign_keys = ON;\nPRAGMA synchronous = NORMAL;\n"
+        "PRAGMA temp_store = MEMORY;\nBEGIN IMMEDIATE;\n";
     for (const Table& t : kTables) {
         const std::string stage = "s_" + std::string(t.name);
         std::string columns;
@@ -156,12 +157,32 @@ Result<fs::path> writeFloor(const SyntheticWorkspace& data, const fs::path& dir)
     std::map<std::string_view, std::map<std::string_view, std::int64_t>> ids;
     std::int64_t nextControl = 1;
     for (const PluginInfo& p : data.plugins) {
-        plugins.text(p.id).text(p.name).text(p.version).text(p.publisher).text(p.licence).text(p.file.string())
-            .text(p.sha256).text(p.catalogSha256).number(p.abiMajor).number(p.abiMinor).text(kLoadedAt).endRow();
+        plugins.text(p.id)
+            .text(p.name)
+            .text(p.version)
+            .text(p.publisher)
+            .text(p.licence)
+            .text(p.file.string())
+            .text(p.sha256)
+            .text(p.catalogSha256)
+            .number(p.abiMajor)
+            .number(p.abiMinor)
+            .text(kLoadedAt)
+            .endRow();
         for (std::size_t position = 0; position < p.catalog.frameworks.size(); ++position) {
             const Framework& f = p.catalog.frameworks[position];
-            frameworks.text(f.id).text(p.id).text(f.name).text(f.version).text(f.publisher).text(toString(f.kind))
-                .text(f.published).text(f.source).text(f.licence).text(f.url).text(f.description).number(position)
+            frameworks.text(f.id)
+                .text(p.id)
+                .text(f.name)
+                .text(f.version)
+                .text(f.publisher)
+                .text(toString(f.kind))
+                .text(f.published)
+                .text(f.source)
+                .text(f.licence)
+                .text(f.url)
+                .text(f.description)
+                .number(position)
                 .endRow();
             auto& refs = ids[f.id];
             const std::vector<int> depth = depths(f);
@@ -175,32 +196,56 @@ Result<fs::path> writeFloor(const SyntheticWorkspace& data, const fs::path& dir)
                 } else {
                     controls.number(refs.at(c.parent));
                 }
-                controls.text(c.title).text(c.description).text(c.kind).number(c.assessable ? 1 : 0)
-                    .number(depth[i]).number(i).text(boost::json::serialize(c.attributes)).endRow();
+                controls.text(c.title)
+                    .text(c.description)
+                    .text(c.kind)
+                    .number(c.assessable ? 1 : 0)
+                    .number(depth[i])
+                    .number(i)
+                    .text(boost::json::serialize(c.attributes))
+                    .endRow();
             }
         }
     }
 
     std::int64_t nextMapping = 1;
     for (const Pack& pack : data.packs) {
-        packs.text(pack.id).text(pack.version).text(pack.title).text(pack.sourceFramework).text(pack.targetFramework)
-            .null().text(pack.provenance.sourceDocument).text(toString(pack.provenance.method))
-            .text(pack.provenance.author).text(pack.provenance.date).text(pack.licence).text(pack.description)
-            .text(packOrigin(pack)).text(packSha256(pack)).text(kLoadedAt).endRow();
+        packs.text(pack.id)
+            .text(pack.version)
+            .text(pack.title)
+            .text(pack.sourceFramework)
+            .text(pack.targetFramework)
+            .null()
+            .text(pack.provenance.sourceDocument)
+            .text(toString(pack.provenance.method))
+            .text(pack.provenance.author)
+            .text(pack.provenance.date)
+            .text(pack.licence)
+            .text(pack.description)
+            .text(packOrigin(pack))
+            .text(packSha256(pack))
+            .text(kLoadedAt)
+            .endRow();
         const auto& sources = ids.at(pack.sourceFramework);
         const auto& targets = ids.at(pack.targetFramework);
         for (const Mapping& m : pack.mappings) {
             boost::json::array qualifiers;
             for (const auto& q : m.qualifiers) qualifiers.emplace_back(q);
-            mappings.number(nextMapping++).text(pack.id).number(sources.at(m.source)).number(targets.at(m.target))
+            mappings.number(nextMapping++)
+                .text(pack.id)
+                .number(sources.at(m.source))
+                .number(targets.at(m.target))
                 .text(toString(m.relationship));
             if (m.rationale) {
                 mappings.text(toString(*m.rationale));
             } else {
                 mappings.null();
             }
-            mappings.optional(m.strength).optional(m.confidence).optional(m.coverage)
-                .text(boost::json::serialize(qualifiers)).text(m.note);
+            mappings.optional(m.strength)
+                .optional(m.confidence)
+                .optional(m.coverage)
+                .text(boost::json::serialize(qualifiers))
+                .text(m.note);
             // Per-mapping provenance: the generator leaves it to the pack.
             mappings.null().null().null().null().endRow();
         }

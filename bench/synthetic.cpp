@@ -37,8 +37,8 @@ private:
 };
 
 constexpr std::array<std::string_view, 24> kWords = {
-    "access",   "review",     "policy",     "records",  "monitor", "encrypt", "identity", "supplier",
-    "incident", "continuity", "assessment", "training", "logging", "backup",  "privileged", "change",
+    "access",   "review",     "policy",     "records",  "monitor", "encrypt", "identity",      "supplier",
+    "incident", "continuity", "assessment", "training", "logging", "backup",  "privileged",    "change",
     "asset",    "retention",  "network",    "physical", "risk",    "secure",  "vulnerability", "authorise"};
 
 std::string words(Rng& rng, std::size_t count) {
@@ -182,8 +182,12 @@ std::string syntheticFrameworkId(std::size_t index) {
     return buffer;
 }
 
-std::string packOrigin(const Pack& pack) { return "synthetic:" + pack.id; }
-std::string packSha256(const Pack& pack) { return sha256Hex(pack.id + "#pack"); }
+std::string packOrigin(const Pack& pack) {
+    return "synthetic:" + pack.id;
+}
+std::string packSha256(const Pack& pack) {
+    return sha256Hex(pack.id + "#pack");
+}
 
 SyntheticWorkspace generate(const SyntheticSpec& spec) {
     assert(spec.frameworks >= 3 && spec.controlsPerFramework >= 25);

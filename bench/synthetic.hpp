@@ -16,10 +16,10 @@ namespace cw::bench {
 
 /// How big a synthetic workspace is. The same spec always yields the same data.
 struct SyntheticSpec {
-    std::string name;                     ///< "small", "medium", "full"
-    std::size_t frameworks = 0;           ///< including the hub
+    std::string name;            ///< "small", "medium", "full"
+    std::size_t frameworks = 0;  ///< including the hub
     std::size_t controlsPerFramework = 0;
-    std::size_t mappings = 0;             ///< over all packs
+    std::size_t mappings = 0;  ///< over all packs
     std::uint64_t seed = 0x5eed'c0ff'ee15'2026ULL;
 
     /// small: 8 × 100 × 4,000 (smoke runs); medium: 50 × 1,000 × 200,000 (profiling);

@@ -8,6 +8,7 @@
 #include "views/view_search.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // BeginViewportSideBar: a toolbar that shrinks the work area
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -17,7 +18,7 @@
 namespace cw::gui {
 
 App::App(AppOptions options)
-    : m_options(std::move(options)), m_context{m_facade, m_notices, {}, 2, false, {}, {}, {}, {}, {}} {
+    : m_options(std::move(options)), m_context{m_facade, m_notices, {}, 2, false, {}, {}, false, {}, {}, {}} {
     m_views.push_back(std::make_unique<FrameworksView>());
     m_views.push_back(std::make_unique<CatalogView>());
     m_views.push_back(std::make_unique<ControlView>());
@@ -86,7 +87,14 @@ App::App(AppOptions options)
     }
 }
 
-App::~App() = default;
+App::~App() {
+    // ImGui keeps the pointer and writes the ini again when its context is destroyed,
+    // after this object (and m_iniFile) is gone: hand it no dangling path.
+    if (ImGui::GetCurrentContext() != nullptr && ImGui::GetIO().IniFilename == m_iniFile.c_str()) {
+        if (!m_iniFile.empty()) ImGui::SaveIniSettingsToDisk(m_iniFile.c_str());
+        ImGui::GetIO().IniFilename = nullptr;
+    }
+}
 
 View* App::view(std::string_view id) {
     for (auto& v : m_views) {
@@ -149,8 +157,13 @@ void App::frame() {
     m_context.pinned = m_options.solo;
     m_context.pinnedPos = viewport->WorkPos;
     m_context.pinnedSize = viewport->WorkSize;
+    float cascade = 0.0f;
     for (auto& v : m_views) {
+        cascade += ImGui::GetFontSize() * 1.5f;
         if (!v->isOpen()) continue;
+        // First run only (ImGui's ini remembers the rest): cascade, the control view beside the catalog.
+        const float x = v->id() == "control" ? viewport->WorkSize.x * 0.42f : cascade;
+        ImGui::SetNextWindowPos(ImVec2(viewport->WorkPos.x + x, viewport->WorkPos.y + cascade), ImGuiCond_FirstUseEver);
         if (m_focusView == v->id()) {
             ImGui::SetNextWindowFocus();
             ImGui::SetNextWindowCollapsed(false);
@@ -212,20 +225,44 @@ void App::drawMenuBar() {
         ImGui::SliderInt("##depth", &m_context.depth, 1, 4);
         ImGui::EndMenu();
     }
-    drawSearchBox();
     ImGui::EndMainMenuBar();
+    drawToolbar();
+}
+
+// A toolbar under the menu bar rather than widgets inside it: ImGui 1.86 cannot move
+// keyboard focus (SetKeyboardFocusHere) into the menu layer, and Ctrl+F needs that.
+void App::drawToolbar() {
+    ImGuiViewport* viewport = ImGui::GetMainViewport();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float height = ImGui::GetFrameHeight() + style.WindowPadding.y;
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_WindowBg, style.Colors[ImGuiCol_MenuBarBg]);
+    const bool open = ImGui::BeginViewportSideBar("##toolbar", viewport, ImGuiDir_Up, height,
+                                                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
+                                                      ImGuiWindowFlags_NoScrollWithMouse);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    if (open) {
+        ImGui::AlignTextToFramePadding();
+        if (m_facade.isOpen()) {
+            ImGui::TextDisabled("Workspace");
+            ImGui::SameLine();
+            ImGui::TextUnformatted(m_facade.path().filename().c_str());
+            if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", m_facade.path().c_str());
+            ImGui::SameLine();
+            ImGui::TextDisabled("%zu frameworks, %zu packs", m_facade.frameworks().size(), m_facade.packs().size());
+        } else {
+            ImGui::TextDisabled("No workspace open");
+        }
+        drawSearchBox();
+    }
+    ImGui::End();
 }
 
 void App::drawSearchBox() {
-    const float width = ImGui::GetFontSize() * 18.0f;
-    const std::string where = m_facade.isOpen() ? m_facade.path().filename().string() : std::string("no workspace");
-    const float whereWidth = ImGui::CalcTextSize(where.c_str()).x;
-    const float right = ImGui::GetWindowContentRegionMax().x;
+    const float width = ImGui::GetFontSize() * 20.0f;
     ImGui::SameLine(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize(),
-                             right - width - whereWidth - ImGui::GetFontSize() * 2.0f));
-    ImGui::TextDisabled("%s", where.c_str());
-    if (ImGui::IsItemHovered() && m_facade.isOpen()) ImGui::SetTooltip("%s", m_facade.path().c_str());
-    ImGui::SameLine();
+                             ImGui::GetWindowContentRegionMax().x - width));
     ImGui::SetNextItemWidth(width);
     if (m_focusSearch) {
         ImGui::SetKeyboardFocusHere();

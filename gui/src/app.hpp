@@ -60,6 +60,7 @@ public:
 
 private:
     void drawMenuBar();
+    void drawToolbar();
     void drawSearchBox();
     void showView(std::string_view id);
 

@@ -85,12 +85,14 @@ bool Facade::open(const std::filesystem::path& file, bool create, std::string& e
     auto plugins = ws->plugins();
     auto packs = ws->packs();
     auto data = ws->graph();
-    for (const Error* e : {frameworks ? nullptr : &frameworks.error(), plugins ? nullptr : &plugins.error(),
-                           packs ? nullptr : &packs.error(), data ? nullptr : &data.error()}) {
-        if (e != nullptr) {
-            error = file.string() + ": " + e->message;
-            return false;
-        }
+    std::string failure;
+    if (!frameworks) failure = frameworks.error().message;
+    if (!plugins) failure = plugins.error().message;
+    if (!packs) failure = packs.error().message;
+    if (!data) failure = data.error().message;
+    if (!failure.empty()) {
+        error = file.string() + ": " + failure;
+        return false;
     }
     std::vector<FrameworkInfo> fws;
     for (const auto& f : *frameworks) {

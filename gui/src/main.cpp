@@ -43,6 +43,7 @@ int main(int argc, char** argv) {
         window.width = 1280;
         window.height = 800;
         window.resizable = false;
+        window.ignoreMouse = true;
     }
     std::string error;
     auto platform = cw::gui::Platform::create(window, error);

@@ -15,6 +15,7 @@ struct WindowOptions {
     int width = 1400;
     int height = 900;
     bool resizable = true;
+    bool ignoreMouse = false;  ///< screenshots: no hover from wherever the pointer happens to be
 };
 
 /// What the frame loop calls.

@@ -5,12 +5,14 @@
 #include <imgui_impl_glfw.h>
 #include <imgui_impl_opengl3.h>
 
+#include <cfloat>
 #include <cstring>
 
 namespace cw::gui {
 
 struct Platform::Impl {
     GLFWwindow* window = nullptr;
+    bool ignoreMouse = false;
 };
 
 std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::string& error) {
@@ -40,6 +42,7 @@ std::unique_ptr<Platform> Platform::create(const WindowOptions& options, std::st
     std::unique_ptr<Platform> platform(new Platform());
     platform->m_impl = std::make_unique<Impl>();
     platform->m_impl->window = window;
+    platform->m_impl->ignoreMouse = options.ignoreMouse;
     return platform;
 }
 
@@ -68,6 +71,11 @@ void Platform::run(const FrameLoop& loop) {
         if (loop.beforeFrame) loop.beforeFrame();
         ImGui_ImplOpenGL3_NewFrame();
         ImGui_ImplGlfw_NewFrame();
+        if (m_impl->ignoreMouse) {
+            ImGuiIO& io = ImGui::GetIO();
+            io.MousePos = ImVec2(-FLT_MAX, -FLT_MAX);
+            for (bool& down : io.MouseDown) down = false;
+        }
         ImGui::NewFrame();
         const bool more = loop.frame();
         ImGui::Render();

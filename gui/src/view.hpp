@@ -24,6 +24,9 @@ struct Context {
     bool pinned = false;
     ImVec2 pinnedPos{};
     ImVec2 pinnedSize{};
+    /// When set, each view logs the text it draws (ImGui's log, ending at its End()):
+    /// what the headless tests read, through the clipboard callback.
+    bool captureText = false;
     std::function<void(std::string_view viewId)> showView;
     std::function<void(const std::filesystem::path& file, bool create)> openWorkspace;
     std::function<void(const std::string& framework)> browseFramework;
@@ -32,6 +35,10 @@ struct Context {
     void selectControl(const std::string& fullRef) {
         selectedControl = fullRef;
         if (showView) showView("control");
+    }
+    /// Call right after a Begin that returned true.
+    void capture() const {
+        if (captureText) ImGui::LogToClipboard();
     }
     /// Call right before Begin: pins the window when the app draws one view alone.
     void applyLayout() const {

@@ -1,5 +1,6 @@
 #include "view_catalog.hpp"
 
+#include "../notices.hpp"
 #include "palette.hpp"
 
 #include <imgui.h>
@@ -134,6 +135,7 @@ void CatalogView::draw(Context& context) {
         ImGui::End();
         return;
     }
+    context.capture();
     if (!context.facade.isOpen()) {
         ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
         ImGui::End();

@@ -5,15 +5,17 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace cw::gui {
 
 namespace {
 
-void relatedRow(Context& context, const RelatedItem& r) {
+void relatedRow(Context& context, const RelatedItem& r, bool explain) {
     ImGui::PushID(r.fullRef.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     if (r.possible()) {
         ImGui::TextDisabled("possibly related");
     } else {
@@ -24,19 +26,22 @@ void relatedRow(Context& context, const RelatedItem& r) {
     ImGui::PushStyleColor(ImGuiCol_PlotHistogram, r.possible() ? palette::kMuted : palette::kAccent);
     char conf[16];
     std::snprintf(conf, sizeof conf, "%.2f", r.confidence);
-    ImGui::ProgressBar(static_cast<float>(r.confidence), ImVec2(font * 4.0f, font * 1.1f), conf);
+    ImGui::ProgressBar(static_cast<float>(r.confidence), ImVec2(font * 4.0f, 0.0f), conf);
     ImGui::PopStyleColor();
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     if (r.direct) {
         ImGui::TextUnformatted("direct");
     } else {
         ImGui::TextDisabled("inferred");
     }
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     if (r.possible()) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     bool open = false;
     if (!r.direct && !r.path.empty()) {
-        open = ImGui::TreeNodeEx("path", ImGuiTreeNodeFlags_SpanAvailWidth, "%s", r.fullRef.c_str());
+        open = ImGui::TreeNodeEx("path", ImGuiTreeNodeFlags_SpanAvailWidth | (explain ? ImGuiTreeNodeFlags_DefaultOpen : 0),
+                                 "%s", r.fullRef.c_str());
     } else {
         ImGui::TreeNodeEx("path", ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen |
                                       ImGuiTreeNodeFlags_SpanAvailWidth, "%s", r.fullRef.c_str());
@@ -44,6 +49,7 @@ void relatedRow(Context& context, const RelatedItem& r) {
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) context.selectControl(r.fullRef);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open %s", r.fullRef.c_str());
     ImGui::TableNextColumn();
+    ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(r.title.c_str());
     if (r.possible()) ImGui::PopStyleColor();
     if (open) {
@@ -71,7 +77,7 @@ void relatedRow(Context& context, const RelatedItem& r) {
     ImGui::PopID();
 }
 
-bool beginRelatedTable(const char* id) {
+bool beginRelatedTable(const char* id, bool headers) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(id, 5, flags)) return false;
     const float font = ImGui::GetFontSize();
@@ -80,6 +86,7 @@ bool beginRelatedTable(const char* id) {
     ImGui::TableSetupColumn("Via", ImGuiTableColumnFlags_WidthFixed, font * 4.0f);
     ImGui::TableSetupColumn("Requirement", ImGuiTableColumnFlags_WidthStretch, 1.3f);
     ImGui::TableSetupColumn("Title", ImGuiTableColumnFlags_WidthStretch, 2.5f);
+    if (headers) ImGui::TableHeadersRow();
     return true;
 }
 
@@ -117,6 +124,7 @@ void ControlView::draw(Context& context) {
         ImGui::End();
         return;
     }
+    context.capture();
     refresh(context);
     if (m_ref.empty()) {
         ImGui::TextDisabled("Select a control in the catalog, a heat-map cell or the search (Ctrl+F).");
@@ -194,15 +202,26 @@ void ControlView::drawRelated(Context& context) {
         return;
     }
     if (m_related.empty()) ImGui::TextDisabled("No mapping reaches this control.");
+    const RelatedItem* firstInferred = nullptr;
+    for (const auto& r : m_related) {
+        if (!r.direct && !r.possible() && !r.path.empty()) {
+            firstInferred = &r;
+            break;
+        }
+    }
+    bool first = true;
     for (const auto& framework : m_frameworks) {
         std::size_t count = 0;
         for (const auto& r : m_related) count += (!r.possible() && r.framework == framework) ? 1u : 0u;
         ImGui::PushID(framework.c_str());
         char label[128];
         std::snprintf(label, sizeof label, "%s  (%zu)###fw", framework.c_str(), count);
-        if (ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen) && beginRelatedTable("related_table")) {
+        if (ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen) && beginRelatedTable("related_table", std::exchange(first, false))) {
             for (const auto& r : m_related) {
-                if (!r.possible() && r.framework == framework) relatedRow(context, r);
+                if (r.possible() || r.framework != framework) continue;
+                // The first inferred relation opens with its path, so the explanation is in sight.
+                const bool explain = !r.direct && &r == firstInferred;
+                relatedRow(context, r, explain);
             }
             ImGui::EndTable();
         }
@@ -213,9 +232,10 @@ void ControlView::drawRelated(Context& context) {
         std::snprintf(label, sizeof label, "Possibly related (%zu): the path guarantees no set relation; never coverage###possible",
                       m_possible);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-        const bool open = ImGui::CollapsingHeader(label);
+        // A short list is shown; a long one waits to be asked for.
+        const bool open = ImGui::CollapsingHeader(label, m_possible <= 12 ? ImGuiTreeNodeFlags_DefaultOpen : 0);
         ImGui::PopStyleColor();
-        if (open && beginRelatedTable("possible_table")) {
+        if (open && beginRelatedTable("possible_table", first)) {
             ImGuiListClipper clipper;
             std::vector<const RelatedItem*> rows;
             for (const auto& r : m_related) {
@@ -224,7 +244,7 @@ void ControlView::drawRelated(Context& context) {
             clipper.Begin(static_cast<int>(rows.size()));
             while (clipper.Step()) {
                 for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-                    relatedRow(context, *rows[static_cast<std::size_t>(i)]);
+                    relatedRow(context, *rows[static_cast<std::size_t>(i)], false);
                 }
             }
             ImGui::EndTable();

@@ -165,6 +165,7 @@ void FrameworksView::draw(Context& context) {
         ImGui::End();
         return;
     }
+    context.capture();
     if (!context.facade.isOpen()) {
         ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
         ImGui::End();

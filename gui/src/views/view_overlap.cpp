@@ -125,13 +125,14 @@ void OverlapView::refresh(Context& context) {
     m_shared = context.facade.sharedSets(m_matrix->frameworks);
     const int n = static_cast<int>(m_matrix->frameworks.size());
     if (newWorkspace || m_from >= n || m_to >= n) {
-        // Start on the best-covered pair from the hub, so the panel under the map is not empty.
+        // Start on the hub's row at the framework it covers the most requirements of, so the
+        // panel under the map is not empty.
         m_from = m_to = -1;
-        double best = -1.0;
+        std::int64_t best = -1;
         for (int j = 1; j < n && n > 0; ++j) {
             const CoverageCell& c = m_matrix->cells[0][static_cast<std::size_t>(j)];
-            if (c.total > 0 && c.anyShare() + c.fullShare() > best) {
-                best = c.anyShare() + c.fullShare();
+            if (c.total > 0 && c.full + c.partial > best) {
+                best = c.full + c.partial;
                 m_from = 0;
                 m_to = j;
             }
@@ -152,6 +153,7 @@ void OverlapView::draw(Context& context) {
         ImGui::End();
         return;
     }
+    context.capture();
     if (!context.facade.isOpen()) {
         ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
         ImGui::End();
@@ -189,7 +191,7 @@ void OverlapView::drawCoverage(Context& context) {
     ImGui::TextUnformatted("How much of each column framework's assessable requirements the row framework covers");
     ImGui::SameLine();
     ImGui::TextDisabled("(depth %d, direct and inferred)", m_depth);
-    const bool copy = ImGui::SmallButton("Copy as text");
+    const bool copy = ImGui::SmallButton("Copy as text") && !context.captureText;
     ImGui::SameLine();
     ImGui::TextDisabled("Hover a cell for counts, click it to list its requirements.");
     if (copy) ImGui::LogToClipboard();

@@ -8,7 +8,6 @@
 
 #include <boost/json.hpp>
 
-#include <cstdlib>
 #include <system_error>
 #include <unordered_map>
 #include <unordered_set>
@@ -577,6 +576,31 @@ void bindMapping(db::Statement& s, int first, const Mapping& m, const std::pair<
     }
 }
 
+// PRAGMA temp_store = MEMORY for one scope; the previous setting comes back at the end.
+// The workspace keeps no TEMP tables, so the switch discards nothing.
+class MemoryTempStore {
+public:
+    explicit MemoryTempStore(db::Database& db) : m_db(db) {
+        auto current = db.prepare("PRAGMA temp_store");
+        if (!current) return;
+        auto row = current->step();
+        if (!row || !*row) return;
+        const auto previous = current->integer(0);
+        if (previous == 2) return;  // already MEMORY
+        current->reset();
+        if (db.exec("PRAGMA temp_store = MEMORY")) m_previous = previous;
+    }
+    ~MemoryTempStore() {
+        if (m_previous) (void)m_db.exec("PRAGMA temp_store = " + std::to_string(*m_previous));
+    }
+    MemoryTempStore(const MemoryTempStore&) = delete;
+    MemoryTempStore& operator=(const MemoryTempStore&) = delete;
+
+private:
+    db::Database& m_db;
+    std::optional<std::int64_t> m_previous;
+};
+
 // Refs of one framework → control id.
 Result<std::unordered_map<std::string, std::int64_t>> refIndex(db::Database& db, const std::string& framework) {
     auto s = db.cached("SELECT ref, id FROM controls WHERE framework_id = ?1");
@@ -646,7 +670,12 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
     }
     if (!result.problems.empty()) return result;
 
-    if (const char* e = std::getenv("CW_EXP_PRAGMA")) (void)db.exec(e);
+    // Each batch insert below keeps a statement journal (to undo just that statement on a
+    // constraint failure). On the default file temp store it spills to a temp file past
+    // 64 KiB, which for large packs cost more write calls than the import itself; in memory
+    // it holds at most one batch's pages. Set for this import only, before BEGIN (SQLite
+    // refuses the change inside a transaction); without it the import is only slower.
+    MemoryTempStore tempStore(db);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto existing = db.cached("SELECT version, coalesce(sha256, '') FROM packs WHERE id = ?1");
