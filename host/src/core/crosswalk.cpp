@@ -1,7 +1,10 @@
 #include <crosswalk/core/crosswalk.hpp>
 
 #include <algorithm>
+#include <array>
 #include <set>
+#include <thread>
+#include <unordered_map>
 
 namespace cw {
 
@@ -67,6 +70,21 @@ std::string_view toString(CoverageLevel level) noexcept {
 
 namespace {
 
+// compose() as a table for the hot loops; kUnknown marks "no set relation".
+constexpr std::uint8_t kUnknown = 0xff;
+constexpr std::uint8_t kComposeTable[5][5] = {
+    //        equal  subset  superset  intersects  none
+    /* eq  */ {0, 1, 2, 3, kUnknown},
+    /* sub */ {1, 1, kUnknown, kUnknown, kUnknown},
+    /* sup */ {2, 3, 2, 3, kUnknown},
+    /* int */ {3, 3, kUnknown, kUnknown, kUnknown},
+    /* no  */ {kUnknown, kUnknown, kUnknown, kUnknown, kUnknown},
+};
+
+inline std::uint8_t composeFast(Relationship r1, Relationship r2) noexcept {
+    return kComposeTable[static_cast<std::size_t>(r1)][static_cast<std::size_t>(r2)];
+}
+
 // Ordering of results: set relations by how much they guarantee.
 int rank(const std::optional<Relationship>& r) noexcept {
     if (!r) return 1;
@@ -117,8 +135,8 @@ CrosswalkGraph::CrosswalkGraph(GraphData data) : m_data(std::move(data)) {
     for (std::uint32_t i = 0; i < m_data.mappings.size(); ++i) {
         const auto& m = m_data.mappings[i];
         if (m.relationship == Relationship::NoRelationship) continue;  // never traversed
-        m_arcs[m.source].push_back({m.target, m.relationship, m.confidence, i, false});
-        m_arcs[m.target].push_back({m.source, inverse(m.relationship), m.confidence, i, true});
+        m_arcs[m.source].push_back({m.target, m_frameworkOf[m.target], i, m.relationship, false, m.confidence});
+        m_arcs[m.target].push_back({m.source, m_frameworkOf[m.source], i, inverse(m.relationship), true, m.confidence});
     }
 }
 
@@ -134,58 +152,68 @@ std::string CrosswalkGraph::fullRef(std::uint32_t control) const {
 }
 
 std::vector<Related> CrosswalkGraph::related(std::uint32_t start, const MapOptions& options) const {
+    constexpr int kMaxDepth = 6;
+    const int depth = std::clamp(options.depth, 0, kMaxDepth);
+    // A path is at most kMaxDepth (node, arc index) pairs: kept inline, never on the heap.
     struct Candidate {
-        std::optional<Relationship> relationship;
-        double confidence = 0;
-        std::vector<std::uint32_t> arcs;  // (node, arc index) pairs flattened: node, arcIdx, node, arcIdx …
+        std::uint8_t relationship = kUnknown;
         bool direct = false;
-        bool set = false;
+        std::uint8_t hops = 0;
+        double confidence = 0;
+        std::array<std::uint32_t, 2 * kMaxDepth> arcs{};
     };
-    std::map<std::uint32_t, Candidate> best;
+    std::unordered_map<std::uint32_t, Candidate> best;
+    best.reserve(256);
     const std::uint32_t startFramework = m_frameworkOf[start];
 
-    std::vector<std::uint32_t> pathNodes{start};
-    std::vector<std::uint32_t> pathArcs;  // pairs: from-node, arc index within m_arcs[from-node]
+    std::array<std::uint32_t, kMaxDepth + 1> pathNodes{};
+    std::array<std::uint32_t, 2 * kMaxDepth> pathArcs{};
+    pathNodes[0] = start;
 
-    auto consider = [&](std::uint32_t node, const std::optional<Relationship>& rel, double confidence) {
-        if (m_frameworkOf[node] == startFramework) return;
-        if (!rel && !options.includePossible) return;
-        const bool direct = pathArcs.size() == 2;
-        Candidate& c = best[node];
-        const auto better = [&] {
-            if (!c.set) return true;
-            if (direct != c.direct) return direct;  // a direct mapping is authoritative
-            if (rank(rel) != rank(c.relationship)) return rank(rel) > rank(c.relationship);
-            if (confidence != c.confidence) return confidence > c.confidence;
-            return pathArcs.size() < c.arcs.size();
-        }();
-        if (!better) return;
-        c = Candidate{rel, confidence, pathArcs, direct, true};
-    };
-
-    // Depth-first over simple paths; a path stops where its relation becomes unknown.
-    auto walk = [&](auto&& self, std::uint32_t node, Relationship relSoFar, double confidence, int hops) -> void {
-        if (hops == options.depth) return;
+    auto walk = [&](auto&& self, std::uint32_t node, std::uint8_t relSoFar, double confidence, int hops) -> void {
+        if (hops == depth) return;
         const auto& arcs = m_arcs[node];
         for (std::uint32_t a = 0; a < arcs.size(); ++a) {
             const Arc& arc = arcs[a];
-            if (std::find(pathNodes.begin(), pathNodes.end(), arc.to) != pathNodes.end()) continue;
-            const std::optional<Relationship> rel =
-                hops == 0 ? std::optional(arc.relationship) : compose(relSoFar, arc.relationship);
+            if (std::find(pathNodes.begin(), pathNodes.begin() + hops + 1, arc.to) != pathNodes.begin() + hops + 1) {
+                continue;
+            }
+            const std::uint8_t rel = hops == 0 ? static_cast<std::uint8_t>(arc.relationship)
+                                               : composeFast(static_cast<Relationship>(relSoFar), arc.relationship);
             const double conf = confidence * arc.confidence;
-            pathNodes.push_back(arc.to);
-            pathArcs.push_back(node);
-            pathArcs.push_back(a);
-            consider(arc.to, rel, conf);
-            if (rel) self(self, arc.to, *rel, conf, hops + 1);
-            pathNodes.pop_back();
-            pathArcs.pop_back();
-            pathArcs.pop_back();
+            pathNodes[static_cast<std::size_t>(hops + 1)] = arc.to;
+            pathArcs[static_cast<std::size_t>(2 * hops)] = node;
+            pathArcs[static_cast<std::size_t>(2 * hops + 1)] = a;
+            if (arc.framework != startFramework && (rel != kUnknown || options.includePossible)) {
+                const bool direct = hops == 0;
+                auto [it, fresh] = best.try_emplace(arc.to);
+                Candidate& c = it->second;
+                const bool better = [&] {
+                    if (fresh) return true;
+                    if (direct != c.direct) return direct;  // a direct mapping is authoritative
+                    const int newRank = rank(rel == kUnknown ? std::nullopt : std::optional(Relationship(rel)));
+                    const int oldRank =
+                        rank(c.relationship == kUnknown ? std::nullopt : std::optional(Relationship(c.relationship)));
+                    if (newRank != oldRank) return newRank > oldRank;
+                    if (conf != c.confidence) return conf > c.confidence;
+                    return hops + 1 < c.hops;
+                }();
+                if (better) {
+                    c.relationship = rel;
+                    c.direct = direct;
+                    c.hops = static_cast<std::uint8_t>(hops + 1);
+                    c.confidence = conf;
+                    std::copy_n(pathArcs.begin(), 2 * (hops + 1), c.arcs.begin());
+                }
+            }
+            // A path stops where its relation becomes unknown.
+            if (rel != kUnknown) self(self, arc.to, rel, conf, hops + 1);
         }
     };
-    walk(walk, start, Relationship::Equal, 1.0, 0);
+    walk(walk, start, static_cast<std::uint8_t>(Relationship::Equal), 1.0, 0);
 
     std::vector<Related> out;
+    out.reserve(best.size());
     for (const auto& [node, c] : best) {
         const GraphControl& control = m_data.controls[node];
         if (!options.toFramework.empty() && control.framework != options.toFramework) continue;
@@ -194,22 +222,24 @@ std::vector<Related> CrosswalkGraph::related(std::uint32_t start, const MapOptio
         r.framework = control.framework;
         r.title = control.title;
         r.assessable = control.assessable;
-        r.relationship = c.relationship;
+        if (c.relationship != kUnknown) r.relationship = Relationship(c.relationship);
         r.confidence = c.confidence;
         r.direct = c.direct;
-        for (std::size_t i = 0; i + 1 < c.arcs.size(); i += 2) {
-            const std::uint32_t from = c.arcs[i];
-            const Arc& arc = m_arcs[from][c.arcs[i + 1]];
+        for (std::size_t i = 0; i < c.hops; ++i) {
+            const std::uint32_t from = c.arcs[2 * i];
+            const Arc& arc = m_arcs[from][c.arcs[2 * i + 1]];
             r.path.push_back({fullRef(from), fullRef(arc.to), arc.relationship, arc.confidence,
                               m_data.packs[m_data.mappings[arc.mapping].pack], arc.reversed});
         }
         out.push_back(std::move(r));
     }
-    std::stable_sort(out.begin(), out.end(), [](const Related& a, const Related& b) {
+    // Deterministic order whatever the hash map did: best first, then by ref.
+    std::sort(out.begin(), out.end(), [](const Related& a, const Related& b) {
         if (a.relationship.has_value() != b.relationship.has_value()) return a.relationship.has_value();
         if (a.direct != b.direct) return a.direct;
         if (rank(a.relationship) != rank(b.relationship)) return rank(a.relationship) > rank(b.relationship);
-        return a.confidence > b.confidence;
+        if (a.confidence != b.confidence) return a.confidence > b.confidence;
+        return a.control < b.control;
     });
     return out;
 }
@@ -218,17 +248,17 @@ void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Be
     std::uint32_t path[8];
     const int maxDepth = std::min(depth, 7);
     path[0] = control;
-    auto walk = [&](auto&& self, std::uint32_t node, Relationship relSoFar, int hops) -> void {
+    auto walk = [&](auto&& self, std::uint32_t node, std::uint8_t relSoFar, int hops) -> void {
         for (const Arc& arc : m_arcs[node]) {
             if (std::find(path, path + hops + 1, arc.to) != path + hops + 1) continue;
-            const std::optional<Relationship> rel =
-                hops == 0 ? std::optional(arc.relationship) : compose(relSoFar, arc.relationship);
-            Best& b = best[m_frameworkOf[arc.to]];
-            if (!rel) {
+            const std::uint8_t rel = hops == 0 ? static_cast<std::uint8_t>(arc.relationship)
+                                               : composeFast(static_cast<Relationship>(relSoFar), arc.relationship);
+            Best& b = best[arc.framework];
+            if (rel == kUnknown) {
                 b.possible = true;
                 continue;
             }
-            const CoverageLevel level = levelOf(*rel);
+            const CoverageLevel level = levelOf(static_cast<Relationship>(rel));
             if (hops == 0 && level > b.direct) b.direct = level;
             if (level > b.any) {
                 b.any = level;
@@ -236,35 +266,19 @@ void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Be
             }
             if (hops + 1 < maxDepth) {
                 path[hops + 1] = arc.to;
-                self(self, arc.to, *rel, hops + 1);
+                self(self, arc.to, rel, hops + 1);
             }
         }
     };
-    walk(walk, control, Relationship::Equal, 0);
+    if (maxDepth > 0) walk(walk, control, static_cast<std::uint8_t>(Relationship::Equal), 0);
 }
 
-std::vector<std::vector<Coverage>> CrosswalkGraph::overlap(const std::vector<std::string>& frameworks,
-                                                           int depth) const {
-    const std::size_t n = frameworks.size();
-    std::vector<std::int64_t> column(m_data.frameworks.size(), -1);  // framework index → position in `frameworks`
-    for (std::size_t i = 0; i < n; ++i) {
-        const auto it = std::find(m_data.frameworks.begin(), m_data.frameworks.end(), frameworks[i]);
-        if (it != m_data.frameworks.end())
-            column[static_cast<std::size_t>(it - m_data.frameworks.begin())] = std::int64_t(i);
-    }
-    std::vector<std::int64_t> indexOf(n, -1);  // position in `frameworks` → framework index
-    for (std::size_t i = 0; i < column.size(); ++i) {
-        if (column[i] >= 0) indexOf[static_cast<std::size_t>(column[i])] = std::int64_t(i);
-    }
-    std::vector<std::vector<Coverage>> matrix(n, std::vector<Coverage>(n));
-    for (std::size_t i = 0; i < n; ++i) {
-        for (std::size_t j = 0; j < n; ++j) {
-            matrix[i][j].from = frameworks[i];
-            matrix[i][j].to = frameworks[j];
-        }
-    }
+void CrosswalkGraph::overlapRange(std::uint32_t begin, std::uint32_t end, int depth,
+                                  const std::vector<std::int64_t>& column, const std::vector<std::int64_t>& indexOf,
+                                  std::vector<std::vector<Coverage>>& matrix) const {
+    const std::size_t n = matrix.size();
     std::vector<Best> best(m_data.frameworks.size());
-    for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
+    for (std::uint32_t c = begin; c < end; ++c) {
         if (!m_data.controls[c].assessable) continue;
         const std::int64_t to = column[m_frameworkOf[c]];
         if (to < 0) continue;
@@ -288,6 +302,66 @@ std::vector<std::vector<Coverage>> CrosswalkGraph::overlap(const std::vector<std
             } else {
                 ++cell.none;
                 if (b.possible) ++cell.possiblyRelated;
+            }
+        }
+    }
+}
+
+std::vector<std::vector<Coverage>> CrosswalkGraph::overlap(const std::vector<std::string>& frameworks,
+                                                           int depth) const {
+    const std::size_t n = frameworks.size();
+    std::vector<std::int64_t> column(m_data.frameworks.size(), -1);  // framework index → position in `frameworks`
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto it = std::find(m_data.frameworks.begin(), m_data.frameworks.end(), frameworks[i]);
+        if (it != m_data.frameworks.end()) {
+            column[static_cast<std::size_t>(it - m_data.frameworks.begin())] = std::int64_t(i);
+        }
+    }
+    std::vector<std::int64_t> indexOf(n, -1);  // position in `frameworks` → framework index
+    for (std::size_t i = 0; i < column.size(); ++i) {
+        if (column[i] >= 0) indexOf[static_cast<std::size_t>(column[i])] = std::int64_t(i);
+    }
+    auto emptyMatrix = [&] {
+        std::vector<std::vector<Coverage>> m(n, std::vector<Coverage>(n));
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = 0; j < n; ++j) {
+                m[i][j].from = frameworks[i];
+                m[i][j].to = frameworks[j];
+            }
+        }
+        return m;
+    };
+    auto matrix = emptyMatrix();
+    const auto controls = static_cast<std::uint32_t>(m_data.controls.size());
+    // Every control is independent: share them among the cores when there are enough to pay
+    // for a thread, each worker with its own matrix, summed at the end.
+    const unsigned workers = controls < 20000 ? 1u : std::max(1u, std::min(8u, std::thread::hardware_concurrency()));
+    if (workers == 1) {
+        overlapRange(0, controls, depth, column, indexOf, matrix);
+        return matrix;
+    }
+    std::vector<std::vector<std::vector<Coverage>>> partial(workers - 1, emptyMatrix());
+    std::vector<std::thread> threads;
+    const std::uint32_t chunk = (controls + workers - 1) / workers;
+    for (unsigned w = 1; w < workers; ++w) {
+        const std::uint32_t begin = std::min(controls, w * chunk);
+        const std::uint32_t end = std::min(controls, begin + chunk);
+        threads.emplace_back([&, w, begin, end] { overlapRange(begin, end, depth, column, indexOf, partial[w - 1]); });
+    }
+    overlapRange(0, std::min(controls, chunk), depth, column, indexOf, matrix);
+    for (auto& t : threads) t.join();
+    for (const auto& m : partial) {
+        for (std::size_t i = 0; i < n; ++i) {
+            for (std::size_t j = 0; j < n; ++j) {
+                Coverage& cell = matrix[i][j];
+                const Coverage& add = m[i][j];
+                cell.total += add.total;
+                cell.directFull += add.directFull;
+                cell.directPartial += add.directPartial;
+                cell.full += add.full;
+                cell.partial += add.partial;
+                cell.none += add.none;
+                cell.possiblyRelated += add.possiblyRelated;
             }
         }
     }

@@ -189,10 +189,11 @@ public:
 private:
     struct Arc {
         std::uint32_t to;
-        Relationship relationship;  ///< of the arc's origin to `to`
-        double confidence;
+        std::uint32_t framework;  ///< of `to`, kept here so the hot loops touch one cache line
         std::uint32_t mapping;
+        Relationship relationship;  ///< of the arc's origin to `to`
         bool reversed;
+        double confidence;
     };
     struct Best {
         CoverageLevel direct = CoverageLevel::None;
@@ -202,6 +203,9 @@ private:
     };
     // For one control, the best coverage each framework gives it (index by framework).
     void coverageOf(std::uint32_t control, int depth, std::vector<Best>& best) const;
+    // Adds the coverage of controls [begin, end) to `matrix` (one worker's share of overlap()).
+    void overlapRange(std::uint32_t begin, std::uint32_t end, int depth, const std::vector<std::int64_t>& column,
+                      const std::vector<std::int64_t>& indexOf, std::vector<std::vector<Coverage>>& matrix) const;
     std::string fullRef(std::uint32_t control) const;
 
     GraphData m_data;

@@ -18,7 +18,7 @@ namespace cw {
 enum class FrameworkKind { Standard, Criteria, Regulation, Framework, Catalog, Guideline, Other };
 
 /// NIST IR 8477 set relation of a mapping's source to its target.
-enum class Relationship { Equal, SubsetOf, SupersetOf, IntersectsWith, NoRelationship };
+enum class Relationship : std::uint8_t { Equal, SubsetOf, SupersetOf, IntersectsWith, NoRelationship };
 
 /// Why two requirements are said to be related (NIST IR 8477).
 enum class Rationale { Syntactic, Semantic, Functional };
