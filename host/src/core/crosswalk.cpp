@@ -212,12 +212,34 @@ std::vector<Related> CrosswalkGraph::related(std::uint32_t start, const MapOptio
     };
     walk(walk, start, static_cast<std::uint8_t>(Relationship::Equal), 1.0, 0);
 
-    std::vector<Related> out;
-    out.reserve(best.size());
+    // Order first on plain numbers (best first; ties in catalog order, which is also
+    // deterministic), then build the strings once, in that order.
+    std::vector<std::pair<std::uint32_t, const Candidate*>> order;
+    order.reserve(best.size());
     for (const auto& [node, c] : best) {
+        if (!options.toFramework.empty() && m_data.controls[node].framework != options.toFramework) continue;
+        order.emplace_back(node, &c);
+    }
+    auto rankOf = [](const Candidate& c) {
+        return rank(c.relationship == kUnknown ? std::nullopt : std::optional(Relationship(c.relationship)));
+    };
+    std::sort(order.begin(), order.end(), [&](const auto& x, const auto& y) {
+        const Candidate& a = *x.second;
+        const Candidate& b = *y.second;
+        const bool aSet = a.relationship != kUnknown;
+        const bool bSet = b.relationship != kUnknown;
+        if (aSet != bSet) return aSet;
+        if (a.direct != b.direct) return a.direct;
+        if (rankOf(a) != rankOf(b)) return rankOf(a) > rankOf(b);
+        if (a.confidence != b.confidence) return a.confidence > b.confidence;
+        return x.first < y.first;
+    });
+    std::vector<Related> out;
+    out.reserve(order.size());
+    for (const auto& [node, candidate] : order) {
+        const Candidate& c = *candidate;
         const GraphControl& control = m_data.controls[node];
-        if (!options.toFramework.empty() && control.framework != options.toFramework) continue;
-        Related r;
+        Related& r = out.emplace_back();
         r.control = fullRef(node);
         r.framework = control.framework;
         r.title = control.title;
@@ -225,30 +247,64 @@ std::vector<Related> CrosswalkGraph::related(std::uint32_t start, const MapOptio
         if (c.relationship != kUnknown) r.relationship = Relationship(c.relationship);
         r.confidence = c.confidence;
         r.direct = c.direct;
+        r.path.reserve(c.hops);
         for (std::size_t i = 0; i < c.hops; ++i) {
             const std::uint32_t from = c.arcs[2 * i];
             const Arc& arc = m_arcs[from][c.arcs[2 * i + 1]];
             r.path.push_back({fullRef(from), fullRef(arc.to), arc.relationship, arc.confidence,
                               m_data.packs[m_data.mappings[arc.mapping].pack], arc.reversed});
         }
-        out.push_back(std::move(r));
     }
-    // Deterministic order whatever the hash map did: best first, then by ref.
-    std::sort(out.begin(), out.end(), [](const Related& a, const Related& b) {
-        if (a.relationship.has_value() != b.relationship.has_value()) return a.relationship.has_value();
-        if (a.direct != b.direct) return a.direct;
-        if (rank(a.relationship) != rank(b.relationship)) return rank(a.relationship) > rank(b.relationship);
-        if (a.confidence != b.confidence) return a.confidence > b.confidence;
-        return a.control < b.control;
-    });
     return out;
 }
 
-void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Best>& best) const {
+const std::vector<CrosswalkGraph::LastHop>& CrosswalkGraph::lastHop(std::uint32_t node, std::uint8_t relSoFar,
+                                                                    LastHopCache& cache) const {
+    const std::uint64_t key = (std::uint64_t(node) << 8) | relSoFar;
+    if (const auto it = cache.find(key); it != cache.end()) return it->second;
+    std::unordered_map<std::uint32_t, LastHop> perFramework;
+    for (const Arc& arc : m_arcs[node]) {
+        const std::uint8_t rel = composeFast(static_cast<Relationship>(relSoFar), arc.relationship);
+        auto [it, fresh] = perFramework.try_emplace(arc.framework, LastHop{arc.framework, CoverageLevel::None, false,
+                                                                           UINT32_MAX});
+        LastHop& h = it->second;
+        if (rel == kUnknown) {
+            h.possible = true;
+            continue;
+        }
+        const CoverageLevel level = levelOf(static_cast<Relationship>(rel));
+        if (level > h.level) {
+            h.level = level;
+            h.by = arc.to;
+        }
+    }
+    std::vector<LastHop> out;
+    out.reserve(perFramework.size());
+    for (const auto& [framework, h] : perFramework) out.push_back(h);
+    return cache.emplace(key, std::move(out)).first->second;
+}
+
+void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, LastHopCache& cache) const {
+    // Nodes with many arcs are summarised per framework on the last hop. The summary also
+    // counts arcs back into the path; composition is sound along any walk, so that can only
+    // add relations that hold (and a walk back to the start lands in its own framework,
+    // which no caller reads).
+    constexpr std::size_t kSummariseFrom = 32;
     std::uint32_t path[8];
     const int maxDepth = std::min(depth, 7);
     path[0] = control;
     auto walk = [&](auto&& self, std::uint32_t node, std::uint8_t relSoFar, int hops) -> void {
+        if (hops > 0 && hops + 1 == maxDepth && m_arcs[node].size() >= kSummariseFrom) {
+            for (const LastHop& h : lastHop(node, relSoFar, cache)) {
+                Best& b = best[h.framework];
+                b.possible = b.possible || h.possible;
+                if (h.level > b.any) {
+                    b.any = h.level;
+                    b.by = h.by;
+                }
+            }
+            return;
+        }
         for (const Arc& arc : m_arcs[node]) {
             if (std::find(path, path + hops + 1, arc.to) != path + hops + 1) continue;
             const std::uint8_t rel = hops == 0 ? static_cast<std::uint8_t>(arc.relationship)
@@ -278,12 +334,13 @@ void CrosswalkGraph::overlapRange(std::uint32_t begin, std::uint32_t end, int de
                                   std::vector<std::vector<Coverage>>& matrix) const {
     const std::size_t n = matrix.size();
     std::vector<Best> best(m_data.frameworks.size());
+    LastHopCache cache;
     for (std::uint32_t c = begin; c < end; ++c) {
         if (!m_data.controls[c].assessable) continue;
         const std::int64_t to = column[m_frameworkOf[c]];
         if (to < 0) continue;
         std::fill(best.begin(), best.end(), Best{});
-        coverageOf(c, depth, best);
+        coverageOf(c, depth, best, cache);
         for (std::size_t from = 0; from < n; ++from) {
             if (std::int64_t(from) == to) continue;
             Coverage& cell = matrix[from][static_cast<std::size_t>(to)];
@@ -378,11 +435,12 @@ Marginal CrosswalkGraph::marginal(const std::vector<std::string>& have, const st
         if (it != m_data.frameworks.end()) held.push_back(static_cast<std::size_t>(it - m_data.frameworks.begin()));
     }
     std::vector<Best> best(m_data.frameworks.size());
+    LastHopCache cache;
     for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
         const GraphControl& control = m_data.controls[c];
         if (!control.assessable || control.framework != add) continue;
         std::fill(best.begin(), best.end(), Best{});
-        coverageOf(c, depth, best);
+        coverageOf(c, depth, best, cache);
         MarginalItem item{fullRef(c), control.title, CoverageLevel::None, {}};
         for (const std::size_t f : held) {
             if (best[f].any > item.level) {

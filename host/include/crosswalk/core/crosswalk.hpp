@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace cw {
@@ -201,8 +202,18 @@ private:
         bool possible = false;
         std::uint32_t by = UINT32_MAX;
     };
+    // What a well-connected node contributes when a path reaches it on its last hop with a
+    // given relation so far: the best per framework over its arcs (worker-local cache).
+    struct LastHop {
+        std::uint32_t framework;
+        CoverageLevel level;
+        bool possible;
+        std::uint32_t by;
+    };
+    using LastHopCache = std::unordered_map<std::uint64_t, std::vector<LastHop>>;
+    const std::vector<LastHop>& lastHop(std::uint32_t node, std::uint8_t relSoFar, LastHopCache& cache) const;
     // For one control, the best coverage each framework gives it (index by framework).
-    void coverageOf(std::uint32_t control, int depth, std::vector<Best>& best) const;
+    void coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, LastHopCache& cache) const;
     // Adds the coverage of controls [begin, end) to `matrix` (one worker's share of overlap()).
     void overlapRange(std::uint32_t begin, std::uint32_t end, int depth, const std::vector<std::int64_t>& column,
                       const std::vector<std::int64_t>& indexOf, std::vector<std::vector<Coverage>>& matrix) const;
