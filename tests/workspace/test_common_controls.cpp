@@ -99,8 +99,66 @@ TEST_F(CommonControlsTest, EditsSurviveSeedingAgain) {
     EXPECT_EQ(linksOf("AC-01"), (std::vector<std::string>{"test-good:T1.1 equal hub"}));
     EXPECT_EQ(linksOf("CC-T2"), (std::vector<std::string>{"test-good:T2 equal hub"}));
     EXPECT_EQ(linksOf("AC-02"),
-              (std::vector<std::string>{"test-good:T1.2 equal hub", "test-good-annex:X.1 subset-of mapping"}));
+              (std::vector<std::string>{"test-good:T1.2 equal hub", "test-good-annex:X.1 subset-of manual"}));
     EXPECT_EQ(linksOf("OWN-1"), (std::vector<std::string>{"test-good:T1.2(a) - manual"}));
+}
+
+TEST_F(CommonControlsTest, UnlinkingTheHubControlItselfSticks) {
+    ASSERT_TRUE(m_ws->seedCommonControls("test-good"));
+    ASSERT_TRUE(m_ws->unlinkCommonControl("CC-T1.1", "test-good:T1.1"));
+    auto again = m_ws->seedCommonControls("test-good");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->linksAdded, 0u);
+    EXPECT_EQ(linksOf("CC-T1.1"), (std::vector<std::string>{"test-good-annex:X.1 subset-of mapping"}));
+}
+
+TEST_F(CommonControlsTest, DerivedLinksFollowThePacksAndMergesKeepReceivingThem) {
+    ASSERT_TRUE(m_ws->seedCommonControls("test-good"));
+    ASSERT_TRUE(m_ws->mergeCommonControls("CC-T2", "CC-T1.2"));
+    ASSERT_TRUE(m_ws->linkCommonControl("CC-T2", "test-good:T1.2(a)"));
+    // Version 2 of the pack: X.1 is now only intersecting T1.1, no longer mapped to T2,
+    // and equal to T1.2 (whose common control was merged into CC-T2).
+    Pack pack;
+    pack.id = "annex-to-good";
+    pack.version = "2";
+    pack.title = "test";
+    pack.sourceFramework = "test-good-annex";
+    pack.targetFramework = "test-good";
+    pack.provenance = {"test", Method::Authored, "tests", "2026-11-28"};
+    Mapping m;
+    m.source = "X.1";
+    m.target = "T1.1";
+    m.relationship = Relationship::IntersectsWith;
+    Mapping e = m;
+    e.target = "T1.2";
+    e.relationship = Relationship::Equal;
+    pack.mappings = {m, e};
+    auto imported = m_ws->importPack(pack, "test", "sha2");
+    ASSERT_TRUE(imported && imported->problems.empty());
+
+    auto seeded = m_ws->seedCommonControls("test-good");
+    ASSERT_TRUE(seeded);
+    EXPECT_EQ(seeded->created, 0u);
+    EXPECT_EQ(seeded->linksUpdated, 2u);  // CC-T1.1's X.1 retyped; CC-T2's X.1 now equal through T1.2
+    EXPECT_EQ(linksOf("CC-T1.1"),
+              (std::vector<std::string>{"test-good:T1.1 equal hub", "test-good-annex:X.1 intersects-with mapping"}));
+    EXPECT_EQ(linksOf("CC-T2"),
+              (std::vector<std::string>{"test-good:T1.2 equal hub", "test-good:T1.2(a) - manual",
+                                        "test-good:T2 equal hub", "test-good-annex:X.1 equal mapping"}));
+    auto all = m_ws->commonControls();
+    ASSERT_TRUE(all);
+    for (const auto& c : *all) {
+        if (c.key == "CC-T1.1") {
+            EXPECT_EQ(c.fullLinks, 1);  // the hub link; X.1 only intersects
+        }
+        if (c.key == "CC-T2") {
+            EXPECT_EQ(c.fullLinks, 4);
+        }
+    }
+    // Nothing to change: a no-op.
+    auto again = m_ws->seedCommonControls("test-good");
+    ASSERT_TRUE(again);
+    EXPECT_EQ(again->created + again->linksAdded + again->linksUpdated + again->linksRemoved, 0u);
 }
 
 TEST_F(CommonControlsTest, BadEditsAreRefusedAndChangeNothing) {

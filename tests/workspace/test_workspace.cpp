@@ -63,7 +63,7 @@ TEST_F(WorkspaceTest, CreatesAStrictWalWorkspaceWithForeignKeys) {
     const fs::path db = m_dir / "w.db";
     EXPECT_EQ(sql(db, "PRAGMA user_version;"), "2\n");
     EXPECT_EQ(sql(db, "PRAGMA journal_mode;"), "wal\n");
-    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT';"), "9\n");
+    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT';"), "10\n");
     EXPECT_EQ(sql(db, "SELECT value FROM meta WHERE key = 'created_by';"), "crosswalk 0.1.0\n");
     // Reopening does not recreate or migrate again.
     Workspace again = open();

@@ -474,6 +474,7 @@ json::object toJson(const CommonControl& c) {
         {"origin", c.origin},
         {"hub", c.hub.empty() ? json::value(nullptr) : json::value(c.hub)},
         {"links", c.links},
+        {"full_links", c.fullLinks},
         {"frameworks", json::array(c.frameworks.begin(), c.frameworks.end())},
     };
 }
@@ -491,10 +492,14 @@ int cmdCommonControls(const Options& o) {
         auto r = ws->seedCommonControls();
         if (!r) return fail(r.error());
         if (o.json) {
-            printJson(std::cout, json::object{{"created", r->created}, {"links_added", r->linksAdded}});
+            printJson(std::cout, json::object{{"created", r->created},
+                                              {"links_added", r->linksAdded},
+                                              {"links_updated", r->linksUpdated},
+                                              {"links_removed", r->linksRemoved}});
         } else {
-            std::cout << "Seeded from iso27001-2022: " << r->created << " common controls created, " << r->linksAdded
-                      << " links added\n";
+            std::cout << "Seeded from iso27001-2022: " << r->created
+                      << " common controls created; links: " << r->linksAdded << " added, " << r->linksUpdated
+                      << " retyped, " << r->linksRemoved << " removed\n";
         }
         return kExitOk;
     }
@@ -552,11 +557,14 @@ int cmdCommonControls(const Options& o) {
         std::cout << "No common controls yet: `crosswalk common-controls seed` derives them from iso27001-2022.\n";
         return kExitOk;
     }
-    Table table({"KEY", "ORIGIN", "REQUIREMENTS", "FRAMEWORKS", "TITLE"});
+    Table table({"KEY", "ORIGIN", "SATISFIES", "LINKED", "FRAMEWORKS", "TITLE"});
     for (const auto& c : *all) {
-        table.add({c.key, c.origin, std::to_string(c.links), std::to_string(c.frameworks.size()), c.title});
+        table.add({c.key, c.origin, std::to_string(c.fullLinks), std::to_string(c.links),
+                   std::to_string(c.frameworks.size()), c.title});
     }
     table.print(std::cout);
+    std::cout << "\nSATISFIES: linked requirements the control fully meets (equal to or contained in its hub "
+                 "control, or linked by hand); the rest overlap only partly.\n";
     return kExitOk;
 }
 

@@ -137,9 +137,10 @@ int cmdInit(const Options& o) {
             std::cout << "Mapping packs: " << packsJson.size() << "\n";
             packs.print(std::cout);
         }
-        if (seeded->created + seeded->linksAdded > 0) {
+        if (seeded->created + seeded->linksAdded + seeded->linksUpdated + seeded->linksRemoved > 0) {
             std::cout << "\nCommon controls: " << seeded->created << " created from iso27001-2022, "
-                      << seeded->linksAdded << " requirement links added\n";
+                      << seeded->linksAdded << " requirement links added, " << seeded->linksUpdated << " retyped, "
+                      << seeded->linksRemoved << " removed\n";
         }
         std::cout << '\n';
         printFrameworks(*frameworks, std::cout);

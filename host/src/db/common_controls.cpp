@@ -44,11 +44,12 @@ std::string now() {
     return "strftime('%Y-%m-%dT%H:%M:%SZ','now')";
 }
 
-// Remembers that `control` no longer belongs to the hub-seeded common control `common`.
+// Remembers that `control` no longer belongs to common control `common`, for every hub
+// control it stands for, so seeding never derives the link again.
 Result<void> rememberRemoval(db::Database& db, std::int64_t common, std::int64_t control) {
     auto s = db.cached(
         "INSERT OR IGNORE INTO common_control_removed(hub_control_id, control_id) "
-        "SELECT hub_control_id, ?2 FROM common_controls WHERE id = ?1 AND hub_control_id IS NOT NULL");
+        "SELECT hub_control_id, ?2 FROM common_control_hubs WHERE common_control_id = ?1");
     if (!s) return s.error();
     (*s)->bindAll(common, control);
     return (*s)->run();
@@ -77,52 +78,90 @@ Result<SeedResult> Workspace::seedCommonControls(std::string_view hub) {
     SeedResult result;
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
+
+    // 1. One common control per assessable hub control that no common control stands for yet.
     auto create = db.cached(
         "INSERT INTO common_controls(key, title, description, origin, hub_control_id, created_at) "
         "SELECT 'CC-' || c.ref, c.title, c.description, 'hub', c.id, " +
         now() +
         " FROM controls c "
         "WHERE c.framework_id = ?1 AND c.assessable = 1 "
-        "AND NOT EXISTS (SELECT 1 FROM common_controls cc WHERE cc.hub_control_id = c.id) "
-        "AND NOT EXISTS (SELECT 1 FROM common_controls cc WHERE cc.key = 'CC-' || c.ref) "
-        "AND NOT EXISTS (SELECT 1 FROM common_control_removed x WHERE x.hub_control_id = c.id "
-        "  AND x.control_id = c.id)");
+        "AND NOT EXISTS (SELECT 1 FROM common_control_hubs x WHERE x.hub_control_id = c.id) "
+        "AND NOT EXISTS (SELECT 1 FROM common_controls cc WHERE cc.key = 'CC-' || c.ref)");
     if (!create) return create.error();
     (*create)->bindAll(hub);
     if (auto r = (*create)->run(); !r) return r.error();
     result.created = static_cast<std::size_t>(db.changes());
+    auto represent = db.cached(
+        "INSERT OR IGNORE INTO common_control_hubs(common_control_id, hub_control_id) "
+        "SELECT cc.id, cc.hub_control_id FROM common_controls cc JOIN controls h ON h.id = cc.hub_control_id "
+        "WHERE h.framework_id = ?1 AND cc.origin = 'hub' "
+        "AND NOT EXISTS (SELECT 1 FROM common_control_hubs x WHERE x.hub_control_id = cc.hub_control_id)");
+    if (!represent) return represent.error();
+    (*represent)->bindAll(hub);
+    if (auto r = (*represent)->run(); !r) return r.error();
 
-    // The hub control itself, then every assessable requirement mapped to it,
-    // with its relation to the hub control (inverted when the hub is the source).
-    auto linkHub = db.cached(
-        "INSERT OR IGNORE INTO common_control_links(common_control_id, control_id, relationship, source) "
-        "SELECT cc.id, cc.hub_control_id, 'equal', 'hub' FROM common_controls cc "
-        "JOIN controls h ON h.id = cc.hub_control_id WHERE h.framework_id = ?1 AND cc.origin = 'hub'");
-    if (!linkHub) return linkHub.error();
-    (*linkHub)->bindAll(hub);
-    if (auto r = (*linkHub)->run(); !r) return r.error();
-    result.linksAdded += static_cast<std::size_t>(db.changes());
-
-    auto linkMapped = db.cached(
-        "INSERT OR IGNORE INTO common_control_links(common_control_id, control_id, relationship, source) "
-        "SELECT cc.id, r.id, CASE WHEN m.target_control_id = cc.hub_control_id THEN m.relationship "
+    // 2. The derived links as they should be now: each hub control itself, and every assessable
+    //    requirement mapped to it (its relation to the hub control, inverted when the hub is the
+    //    source), minus what the organization removed. Strongest relation wins per pair.
+    if (auto r = db.exec("DROP TABLE IF EXISTS temp.cw_wanted_links; "
+                         "CREATE TEMP TABLE cw_wanted_links (common_control_id INTEGER, control_id INTEGER, "
+                         "relationship TEXT, source TEXT, PRIMARY KEY (common_control_id, control_id))");
+        !r) {
+        return r.error();
+    }
+    auto wanted = db.cached(
+        "INSERT OR IGNORE INTO temp.cw_wanted_links "
+        "SELECT x.common_control_id, x.hub_control_id, 'equal', 'hub' FROM common_control_hubs x "
+        "JOIN controls h ON h.id = x.hub_control_id WHERE h.framework_id = ?1 "
+        "AND NOT EXISTS (SELECT 1 FROM common_control_removed d WHERE d.hub_control_id = h.id AND d.control_id = h.id) "
+        "UNION ALL "
+        "SELECT * FROM (SELECT x.common_control_id, r.id, CASE WHEN m.target_control_id = h.id THEN m.relationship "
         "  WHEN m.relationship = 'subset-of' THEN 'superset-of' WHEN m.relationship = 'superset-of' THEN 'subset-of' "
         "  ELSE m.relationship END, 'mapping' "
-        "FROM common_controls cc JOIN controls h ON h.id = cc.hub_control_id "
+        "FROM common_control_hubs x JOIN controls h ON h.id = x.hub_control_id "
         "JOIN mappings m ON (m.target_control_id = h.id OR m.source_control_id = h.id) "
         "JOIN controls r ON r.id = CASE WHEN m.target_control_id = h.id THEN m.source_control_id "
         "  ELSE m.target_control_id END "
         "WHERE h.framework_id = ?1 AND r.assessable = 1 AND r.framework_id <> ?1 "
         "AND m.relationship <> 'no-relationship' "
-        "AND NOT EXISTS (SELECT 1 FROM common_control_removed x WHERE x.hub_control_id = h.id "
-        "  AND x.control_id = r.id) "
-        // one link per requirement: if several mappings join the pair, the first wins (OR IGNORE)
+        "AND NOT EXISTS (SELECT 1 FROM common_control_removed d WHERE d.hub_control_id = h.id AND d.control_id = r.id) "
         "ORDER BY CASE m.relationship WHEN 'equal' THEN 0 WHEN 'subset-of' THEN 1 WHEN 'superset-of' THEN 1 "
-        "  ELSE 2 END");
-    if (!linkMapped) return linkMapped.error();
-    (*linkMapped)->bindAll(hub);
-    if (auto r = (*linkMapped)->run(); !r) return r.error();
-    result.linksAdded += static_cast<std::size_t>(db.changes());
+        "  ELSE 2 END)");
+    if (!wanted) return wanted.error();
+    (*wanted)->bindAll(hub);
+    if (auto r = (*wanted)->run(); !r) return r.error();
+
+    // 3. Bring the derived links in line, touching only what differs (a no-op seed writes nothing).
+    //    Manual links are the organization's: never removed, and a manual link wins over a derived one.
+    if (auto r = db.exec("DELETE FROM common_control_links WHERE source IN ('hub','mapping') AND NOT EXISTS "
+                         "(SELECT 1 FROM temp.cw_wanted_links w WHERE w.common_control_id = "
+                         "common_control_links.common_control_id AND w.control_id = common_control_links.control_id)");
+        !r) {
+        return r.error();
+    }
+    result.linksRemoved = static_cast<std::size_t>(db.changes());
+    if (auto r = db.exec("UPDATE common_control_links SET relationship = (SELECT w.relationship FROM "
+                         "temp.cw_wanted_links w WHERE w.common_control_id = common_control_links.common_control_id "
+                         "AND w.control_id = common_control_links.control_id), source = (SELECT w.source FROM "
+                         "temp.cw_wanted_links w WHERE w.common_control_id = common_control_links.common_control_id "
+                         "AND w.control_id = common_control_links.control_id) WHERE source IN ('hub','mapping') "
+                         "AND EXISTS (SELECT 1 FROM temp.cw_wanted_links w WHERE w.common_control_id = "
+                         "common_control_links.common_control_id AND w.control_id = common_control_links.control_id "
+                         "AND (w.relationship IS NOT common_control_links.relationship OR w.source <> "
+                         "common_control_links.source))");
+        !r) {
+        return r.error();
+    }
+    result.linksUpdated = static_cast<std::size_t>(db.changes());
+    if (auto r =
+            db.exec("INSERT OR IGNORE INTO common_control_links(common_control_id, control_id, relationship, "
+                    "source) SELECT common_control_id, control_id, relationship, source FROM temp.cw_wanted_links");
+        !r) {
+        return r.error();
+    }
+    result.linksAdded = static_cast<std::size_t>(db.changes());
+    if (auto r = db.exec("DROP TABLE temp.cw_wanted_links"); !r) return r.error();
     if (auto r = tx->commit(); !r) return r.error();
     return result;
 }
@@ -132,6 +171,8 @@ Result<std::vector<CommonControl>> Workspace::commonControls() {
     auto s = db.cached(
         "SELECT cc.key, cc.title, cc.description, cc.origin, coalesce(h.framework_id || ':' || h.ref, ''), "
         "(SELECT count(*) FROM common_control_links l WHERE l.common_control_id = cc.id), "
+        "(SELECT count(*) FROM common_control_links l WHERE l.common_control_id = cc.id AND (l.source <> 'mapping' "
+        "  OR l.relationship IN ('equal', 'subset-of'))), "
         "coalesce((SELECT group_concat(f, ',') FROM (SELECT DISTINCT c.framework_id AS f FROM common_control_links l "
         "  JOIN controls c ON c.id = l.control_id WHERE l.common_control_id = cc.id ORDER BY f)), '') "
         "FROM common_controls cc LEFT JOIN controls h ON h.id = cc.hub_control_id "
@@ -143,8 +184,8 @@ Result<std::vector<CommonControl>> Workspace::commonControls() {
         if (!row) return row.error();
         if (!*row) break;
         const auto& q = **s;
-        CommonControl c{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), {}};
-        std::string frameworks = q.text(6);
+        CommonControl c{q.text(0), q.text(1), q.text(2), q.text(3), q.text(4), q.integer(5), q.integer(6), {}};
+        std::string frameworks = q.text(7);
         for (std::size_t start = 0; start < frameworks.size();) {
             const auto comma = frameworks.find(',', start);
             c.frameworks.push_back(frameworks.substr(start, comma - start));
@@ -251,8 +292,11 @@ Result<void> Workspace::splitCommonControl(std::string_view key, std::string_vie
     if (!origin) return origin.error();
     (*origin)->bindAll(*to);
     if (auto r = (*origin)->run(); !r) return r;
+    // Moved links are the organization's decision from now on: manual, and remembered as
+    // removed from the original so seeding does not derive them there again.
     auto move = db.cached(
-        "UPDATE common_control_links SET common_control_id = ?2 WHERE common_control_id = ?1 AND control_id = ?3");
+        "UPDATE common_control_links SET common_control_id = ?2, source = 'manual' "
+        "WHERE common_control_id = ?1 AND control_id = ?3");
     if (!move) return move.error();
     for (const std::int64_t c : controls) {
         (*move)->bindAll(*from, *to, c);
@@ -271,25 +315,22 @@ Result<void> Workspace::mergeCommonControls(std::string_view into, std::string_v
     if (*target == *source) return Error::badInput("cannot merge '" + std::string(into) + "' into itself");
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
+    // The merged control's hub controls now belong to the one that stays, so later mappings
+    // to them keep arriving there; its links move too.
+    auto hubs = db.cached("UPDATE common_control_hubs SET common_control_id = ?1 WHERE common_control_id = ?2");
     auto move = db.cached(
         "INSERT OR IGNORE INTO common_control_links(common_control_id, control_id, relationship, source) "
         "SELECT ?1, control_id, relationship, source FROM common_control_links WHERE common_control_id = ?2");
     auto drop = db.cached("DELETE FROM common_controls WHERE id = ?1");
     auto mark = db.cached("UPDATE common_controls SET origin = 'merged' WHERE id = ?1 AND origin <> 'hub'");
+    if (!hubs) return hubs.error();
     if (!move) return move.error();
     if (!drop) return drop.error();
     if (!mark) return mark.error();
+    (*hubs)->bindAll(*target, *source);
+    if (auto r = (*hubs)->run(); !r) return r;
     (*move)->bindAll(*target, *source);
     if (auto r = (*move)->run(); !r) return r;
-    auto forget = db.cached(
-        "INSERT OR IGNORE INTO common_control_removed(hub_control_id, control_id) "
-        "SELECT cc.hub_control_id, l.control_id FROM common_control_links l JOIN common_controls cc "
-        "ON cc.id = l.common_control_id WHERE cc.id = ?1 AND cc.hub_control_id IS NOT NULL "
-        "UNION SELECT hub_control_id, hub_control_id FROM common_controls WHERE id = ?1 AND hub_control_id IS NOT "
-        "NULL");
-    if (!forget) return forget.error();
-    (*forget)->bindAll(*source);
-    if (auto r = (*forget)->run(); !r) return r;
     (*drop)->bindAll(*source);
     if (auto r = (*drop)->run(); !r) return r;
     (*mark)->bindAll(*target);
@@ -319,14 +360,22 @@ Result<void> Workspace::unlinkCommonControl(std::string_view key, std::string_vi
     if (!control) return control.error();
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
-    auto s = db.cached("DELETE FROM common_control_links WHERE common_control_id = ?1 AND control_id = ?2");
+    auto s = db.cached(
+        "DELETE FROM common_control_links WHERE common_control_id = ?1 AND control_id = ?2 "
+        "RETURNING source");
     if (!s) return s.error();
     (*s)->bindAll(*id, *control);
-    if (auto r = (*s)->run(); !r) return r;
-    if (db.changes() == 0) {
+    auto row = (*s)->step();
+    if (!row) return row.error();
+    if (!*row) {
         return Error::badInput("'" + std::string(requirement) + "' is not linked to '" + std::string(key) + "'");
     }
-    if (auto r = rememberRemoval(db, *id, *control); !r) return r;
+    const std::string source = (*s)->text(0);
+    if (auto r = (*s)->step(); !r) return r.error();  // finish the statement
+    (*s)->reset();
+    if (source != "manual") {
+        if (auto r = rememberRemoval(db, *id, *control); !r) return r;
+    }
     return tx->commit();
 }
 

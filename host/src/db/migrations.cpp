@@ -115,13 +115,22 @@ CREATE TABLE common_controls (
     title          TEXT NOT NULL CHECK (length(title) > 0),
     description    TEXT NOT NULL DEFAULT '',
     origin         TEXT NOT NULL CHECK (origin IN ('hub','custom','split','merged')),
-    hub_control_id INTEGER REFERENCES controls(id) ON DELETE SET NULL,
+    hub_control_id INTEGER REFERENCES controls(id) ON DELETE SET NULL,  -- seeded from
     created_at     TEXT NOT NULL
 ) STRICT;
-CREATE UNIQUE INDEX common_controls_hub ON common_controls(hub_control_id) WHERE hub_control_id IS NOT NULL;
+
+-- The hub controls a common control stands for (one when seeded, more after a merge);
+-- seeding derives links through them, so a merge keeps receiving new mappings.
+CREATE TABLE common_control_hubs (
+    common_control_id INTEGER NOT NULL REFERENCES common_controls(id) ON DELETE CASCADE,
+    hub_control_id    INTEGER NOT NULL UNIQUE REFERENCES controls(id) ON DELETE CASCADE,
+    PRIMARY KEY (common_control_id, hub_control_id)
+) STRICT;
 
 -- Which requirements a common control satisfies; `relationship` is the
 -- requirement's relation to the hub control when the link came from a mapping.
+-- Links with source hub or mapping are derived and refreshed by every seed;
+-- manual links are the organization's and never touched by seeding.
 CREATE TABLE common_control_links (
     common_control_id INTEGER NOT NULL REFERENCES common_controls(id) ON DELETE CASCADE,
     control_id        INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
@@ -131,9 +140,8 @@ CREATE TABLE common_control_links (
 ) STRICT;
 CREATE INDEX common_control_links_control ON common_control_links(control_id);
 
--- What the organization took away from the seeded picture (unlinked, split off,
--- merged away), so that seeding again never undoes it. control_id equal to
--- hub_control_id marks a hub control whose common control was merged away.
+-- Requirements the organization took away from a hub control's common control
+-- (unlinked, split off), so that seeding again never brings them back.
 CREATE TABLE common_control_removed (
     hub_control_id INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,
     control_id     INTEGER NOT NULL REFERENCES controls(id) ON DELETE CASCADE,

@@ -141,8 +141,9 @@ struct CommonControl {
     std::string description;
     std::string origin;  ///< hub, custom, split, merged
     std::string hub;     ///< full ref of the hub control it was seeded from, or empty
-    std::int64_t links = 0;
-    std::vector<std::string> frameworks;  ///< frameworks whose requirements it satisfies
+    std::int64_t links = 0;      ///< requirements linked
+    std::int64_t fullLinks = 0;  ///< of which it fully satisfies (equal or subset-of the hub, hub, manual)
+    std::vector<std::string> frameworks;  ///< frameworks whose requirements it is linked to
 };
 
 /// A requirement a common control satisfies.
@@ -157,6 +158,8 @@ struct CommonControlLink {
 struct SeedResult {
     std::size_t created = 0;
     std::size_t linksAdded = 0;
+    std::size_t linksUpdated = 0;  ///< relation changed because a pack changed
+    std::size_t linksRemoved = 0;  ///< the mapping behind it is gone
 };
 
 /// Everything `show` prints about one control.
@@ -221,8 +224,9 @@ public:
      * @brief Seeds common controls from the hub: one per assessable hub control, linked
      * to every assessable requirement directly mapped to it (either direction).
      *
-     * Idempotent and additive: what the organization renamed, split, merged or unlinked
-     * by hand is not undone, and new mappings add links. One transaction.
+     * Idempotent: derived links follow the packs (added, retyped, removed as mappings
+     * change); what the organization renamed, split, merged, unlinked or linked by hand is
+     * never undone. One transaction; a seed with nothing to change writes nothing.
      */
     Result<SeedResult> seedCommonControls(std::string_view hub = "iso27001-2022");
     Result<std::vector<CommonControl>> commonControls();
