@@ -19,6 +19,12 @@ TEST(Version, ComparesNumericallyComponentByComponent) {
     EXPECT_EQ(compareVersions("1.0", "1.0.0"), 0);
     EXPECT_LT(compareVersions("2.0.0-rc1", "2.0.0"), 0);
     EXPECT_GT(compareVersions("2.0.0", "2.0.0-rc1"), 0);
+    EXPECT_LT(compareVersions("2.0.0-rc.1", "2.0.0-rc.2"), 0);
+    EXPECT_LT(compareVersions("2.0.0-rc.2", "2.0.0-rc.10"), 0);
+    EXPECT_LT(compareVersions("2.0.0-alpha", "2.0.0-beta"), 0);
+    EXPECT_LT(compareVersions("2.0.0-1", "2.0.0-alpha"), 0);
+    EXPECT_LT(compareVersions("2.0.0-rc", "2.0.0-rc.1"), 0);
+    EXPECT_EQ(compareVersions("2.0.0-rc.1", "2.0.0-rc.1"), 0);
 }
 
 TEST(Model, EnumsRoundTripThroughText) {

@@ -143,7 +143,9 @@ Result<CrosswalkGraph> loadGraph(Workspace& ws) {
 Result<std::vector<std::string>> chooseFrameworks(const CrosswalkGraph& graph, const std::vector<std::string>& named) {
     const auto& all = graph.data().frameworks;
     if (!named.empty()) {
+        std::set<std::string> seen;
         for (const auto& f : named) {
+            if (!seen.insert(f).second) return Error::badInput("framework '" + f + "' is named twice");
             if (std::find(all.begin(), all.end(), f) == all.end()) {
                 std::string known;
                 for (const auto& k : all) known += (known.empty() ? "" : ", ") + k;
@@ -201,7 +203,7 @@ int cmdImportPack(const Options& o) {
     }
     auto ws = Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
     if (!ws) return fail(ws.error());
-    auto result = ws->importPack(*reading.pack, fs::absolute(file).string(), sha256Hex(*text));
+    auto result = ws->importPack(*reading.pack, fs::absolute(file).string(), reading.contentSha256);
     if (!result) return fail(result.error());
     if (!result->problems.empty()) {
         printProblems(file.string(), result->problems);
@@ -231,9 +233,13 @@ int cmdPacks(const Options& o) {
     }
     if (o.json) {
         json::array list;
-        for (std::size_t i = 0; i < packs->size(); ++i) {
-            json::object entry = toJson((*packs)[i]);
-            if (o.quality) entry["quality"] = toJson(quality[i]);
+        for (const auto& p : *packs) {
+            json::object entry = toJson(p);
+            if (o.quality) {
+                const auto q = std::find_if(quality.begin(), quality.end(),
+                                            [&](const PackQuality& candidate) { return candidate.pack == p.id; });
+                entry["quality"] = q != quality.end() ? json::value(toJson(*q)) : json::value(nullptr);
+            }
             list.push_back(std::move(entry));
         }
         printJson(std::cout, json::object{{"packs", std::move(list)}});
@@ -425,12 +431,12 @@ int cmdMarginal(const Options& o) {
     if (!ws) return fail(ws.error());
     auto graph = loadGraph(*ws);
     if (!graph) return fail(graph.error());
-    std::vector<std::string> named = o.have;
-    named.push_back(o.add);
-    if (auto check = chooseFrameworks(*graph, named); !check) return fail(check.error());
     if (std::find(o.have.begin(), o.have.end(), o.add) != o.have.end()) {
         return fail(Error::badInput("--add " + o.add + " is already in --have"));
     }
+    std::vector<std::string> named = o.have;
+    named.push_back(o.add);
+    if (auto check = chooseFrameworks(*graph, named); !check) return fail(check.error());
     if (o.depth < 1 || o.depth > 4) return fail(Error::badInput("--depth must be between 1 and 4"));
     const Marginal m = graph->marginal(o.have, o.add, o.depth);
     if (o.json) {
@@ -607,7 +613,7 @@ json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o)
                 printProblems(origin, reading.problems);
                 continue;
             }
-            importOne(*reading.pack, origin, sha256Hex(p.packsJson + "#" + reading.pack->id), p.id);
+            importOne(*reading.pack, origin, reading.contentSha256, p.id);
         }
         printProblems(origin, bundle);
     }
@@ -623,7 +629,7 @@ json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o)
             out.push_back(json::object{{"pack", nullptr}, {"action", "rejected"}, {"file", file.string()}});
             continue;
         }
-        importOne(*reading.pack, file.string(), sha256Hex(*text), "");
+        importOne(*reading.pack, file.string(), reading.contentSha256, "");
     }
     return out;
 }

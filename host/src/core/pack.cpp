@@ -1,3 +1,4 @@
+#include <crosswalk/core/hash.hpp>
 #include <crosswalk/core/pack.hpp>
 
 #include "embedded_schemas.hpp"
@@ -97,7 +98,10 @@ PackReading readPackValue(const json::value& root, const std::string& at) {
         }
         pack.mappings.push_back(std::move(m));
     }
-    if (reading.problems.empty()) reading.pack = std::move(pack);
+    if (reading.problems.empty()) {
+        reading.pack = std::move(pack);
+        reading.contentSha256 = sha256Hex(json::serialize(root));
+    }
     return reading;
 }
 

@@ -1,5 +1,6 @@
 #include <crosswalk/core/version.hpp>
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -13,8 +14,36 @@ namespace {
 struct Parsed {
     std::vector<std::uint64_t> numbers;
     bool preRelease = false;
+    std::string_view suffix;  ///< after the '-'
     bool ok = false;
 };
+
+// Pre-release labels compare like semver: dot-separated, numeric parts numerically and
+// before alphanumeric ones, a shorter list first when all else is equal.
+int compareSuffix(std::string_view a, std::string_view b) noexcept {
+    auto isNumber = [](std::string_view s) {
+        return !s.empty() && std::all_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+    while (!a.empty() || !b.empty()) {
+        if (a.empty()) return -1;
+        if (b.empty()) return 1;
+        const auto da = a.find('.');
+        const auto db = b.find('.');
+        const std::string_view pa = a.substr(0, da);
+        const std::string_view pb = b.substr(0, db);
+        if (isNumber(pa) && isNumber(pb)) {
+            if (pa.size() != pb.size()) return pa.size() < pb.size() ? -1 : 1;
+            if (pa != pb) return pa < pb ? -1 : 1;
+        } else if (isNumber(pa) != isNumber(pb)) {
+            return isNumber(pa) ? -1 : 1;
+        } else if (pa != pb) {
+            return pa < pb ? -1 : 1;
+        }
+        a = da == std::string_view::npos ? std::string_view() : a.substr(da + 1);
+        b = db == std::string_view::npos ? std::string_view() : b.substr(db + 1);
+    }
+    return 0;
+}
 
 Parsed parse(std::string_view text) noexcept {
     Parsed parsed;
@@ -22,6 +51,7 @@ Parsed parse(std::string_view text) noexcept {
     if (dash != std::string_view::npos) {
         if (dash + 1 == text.size()) return parsed;
         parsed.preRelease = true;
+        parsed.suffix = text.substr(dash + 1);
         text = text.substr(0, dash);
     }
     if (text.empty()) return parsed;
@@ -65,7 +95,7 @@ int compareVersions(std::string_view a, std::string_view b) noexcept {
         if (x != y) return x < y ? -1 : 1;
     }
     if (pa.preRelease != pb.preRelease) return pa.preRelease ? -1 : 1;
-    return 0;
+    return pa.preRelease ? compareSuffix(pa.suffix, pb.suffix) : 0;
 }
 
 }  // namespace cw

@@ -751,6 +751,9 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
             bindMapping(**batch, 2 + static_cast<int>(k * kMappingColumns), pack.mappings[next + k], ids[next + k]);
         }
         if (auto r = (*batch)->run(); !r) {
+            // Only a constraint failure leaves the transaction open and worth a row-by-row retry
+            // to name the mapping; after I/O, full disk or out of memory, give up at once.
+            if (r.error().kind != ErrorKind::BadInput) return r.error();
             for (std::size_t i = next; i < next + kMappingBatch; ++i) {
                 if (auto again = insertOne(i); !again) return again.error();
             }

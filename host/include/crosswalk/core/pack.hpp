@@ -18,6 +18,9 @@ namespace cw {
 struct PackReading {
     std::optional<Pack> pack;
     std::vector<Problem> problems;
+    /// SHA-256 of the pack's compact JSON: the same content hashes the same whatever the
+    /// whitespace, and a pack in a plugin's bundle hashes on its own.
+    std::string contentSha256;
 };
 
 /**
