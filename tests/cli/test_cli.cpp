@@ -225,3 +225,31 @@ TEST_F(Cli, PluginPathEnvironmentVariableIsSearched) {
 
 }  // namespace
 }  // namespace cw
+
+namespace cw {
+namespace {
+
+TEST(CliInit, BadPacksOnThePackPathAreReportedAndTheGoodOnesLoad) {
+    test::ScratchDir dir;
+    const auto packs = test::sourceDir() / "tests/crosswalk";
+    const std::string command =
+        "env -u CROSSWALK_PLUGIN_PATH -u CROSSWALK_PACK_PATH " + test::shellQuote(CW_CLI) + " --db " +
+        test::shellQuote((dir / "w.db").string()) + " --no-default-plugins --plugins " +
+        test::shellQuote(test::testPlugin("cw_test_good").string()) + " --packs " +
+        test::shellQuote((packs / "packs/good.json").string()) + " --packs " +
+        test::shellQuote((packs / "bad_packs/strength_out_of_range.json").string()) + " init --json";
+    const auto r = test::run(command);
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const auto out = boost::json::parse(r.out);
+    const auto& list = out.at("packs").as_array();
+    ASSERT_EQ(list.size(), 2u);
+    EXPECT_EQ(list[0].at("action").as_string(), "added");
+    EXPECT_EQ(list[1].at("action").as_string(), "rejected");
+    EXPECT_TRUE(list[1].at("pack").is_null());
+    ASSERT_EQ(list[1].at("problems").as_array().size(), 2u);  // strength 11 and confidence 1.5
+    EXPECT_NE(std::string(list[1].at("problems").at(0).as_string()).find("/mappings/0/strength"), std::string::npos);
+    EXPECT_NE(r.err.find("strength_out_of_range.json: /mappings/0/strength:"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace cw

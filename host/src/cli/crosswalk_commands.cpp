@@ -582,27 +582,45 @@ json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o)
     if (auto frameworks = ws.frameworks()) {
         for (const auto& f : *frameworks) known.insert(f.id);
     }
+    // Every entry has the same fields (README, "JSON output"); what does not apply is null.
+    auto entry = [](const json::value& pack, std::string_view action, const json::value& version,
+                    const json::value& mappings, const std::string& note, json::array problems,
+                    const std::string& file) {
+        return json::object{{"pack", pack},
+                            {"action", action},
+                            {"version", version},
+                            {"previous_version", nullptr},
+                            {"mappings", mappings},
+                            {"note", note},
+                            {"problems", std::move(problems)},
+                            {"file", file}};
+    };
+    auto problemsOf = [](const std::vector<Problem>& problems) {
+        json::array list;
+        for (const auto& p : problems) list.emplace_back(toString(p));
+        return list;
+    };
     auto importOne = [&](const Pack& pack, const std::string& origin, const std::string& sha,
                          const std::string& plugin) {
         for (const auto* needed : {&pack.sourceFramework, &pack.targetFramework}) {
             if (!known.contains(*needed)) {
-                out.push_back(json::object{{"pack", pack.id},
-                                           {"action", "skipped"},
-                                           {"version", pack.version},
-                                           {"note", "framework '" + *needed + "' is not loaded"},
-                                           {"file", origin}});
+                out.push_back(entry(json::value(pack.id), "skipped", json::value(pack.version), nullptr,
+                                    "framework '" + *needed + "' is not loaded", {}, origin));
                 return;
             }
         }
         auto result = ws.importPack(pack, origin, sha, plugin);
         if (!result) {
             std::cerr << "crosswalk: " << origin << ": " << result.error().message << '\n';
+            out.push_back(entry(json::value(pack.id), "failed", json::value(pack.version), nullptr, "",
+                                json::array{json::value(result.error().message)}, origin));
             return;
         }
         printProblems(origin, result->problems);
-        json::object entry = toJson(*result);
-        entry["file"] = origin;
-        out.push_back(std::move(entry));
+        json::object e = toJson(*result);
+        if (!result->problems.empty()) e["mappings"] = nullptr;
+        e["file"] = origin;
+        out.push_back(std::move(e));
     };
     for (const auto& p : host.plugins()) {
         if (p.status != PluginStatus::Loaded || p.packsJson.empty()) continue;
@@ -611,6 +629,7 @@ json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o)
         for (auto& reading : readPackBundle(p.packsJson, bundle)) {
             if (!reading.pack) {
                 printProblems(origin, reading.problems);
+                out.push_back(entry(nullptr, "rejected", nullptr, nullptr, "", problemsOf(reading.problems), origin));
                 continue;
             }
             importOne(*reading.pack, origin, reading.contentSha256, p.id);
@@ -621,12 +640,15 @@ json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o)
         auto text = readText(file);
         if (!text) {
             std::cerr << "crosswalk: " << text.error().message << '\n';
+            out.push_back(entry(nullptr, "failed", nullptr, nullptr, "", json::array{json::value(text.error().message)},
+                                file.string()));
             continue;
         }
         PackReading reading = readPack(*text);
         if (!reading.pack) {
             printProblems(file.string(), reading.problems);
-            out.push_back(json::object{{"pack", nullptr}, {"action", "rejected"}, {"file", file.string()}});
+            out.push_back(
+                entry(nullptr, "rejected", nullptr, nullptr, "", problemsOf(reading.problems), file.string()));
             continue;
         }
         importOne(*reading.pack, file.string(), reading.contentSha256, "");

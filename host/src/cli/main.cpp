@@ -130,9 +130,15 @@ int cmdInit(const Options& o) {
                 if (const auto* note = e.if_contains("note"); note && note->is_string() && !note->as_string().empty()) {
                     what += " (" + std::string(note->as_string()) + ")";
                 }
-                packs.add({e.at("pack").is_string() ? std::string(e.at("pack").as_string()) : std::string("?"),
-                           e.contains("version") ? std::string(e.at("version").as_string()) : std::string(),
-                           e.contains("mappings") ? json::serialize(e.at("mappings")) : std::string("-"), what});
+                const auto text = [](const json::value& v) {
+                    return v.is_string() ? std::string(v.as_string())
+                           : v.is_null() ? std::string("-")
+                                         : json::serialize(v);
+                };
+                packs.add({e.at("pack").is_string()
+                               ? text(e.at("pack"))
+                               : fs::path(std::string(e.at("file").as_string())).filename().string(),
+                           text(e.at("version")), text(e.at("mappings")), what});
             }
             std::cout << "Mapping packs: " << packsJson.size() << "\n";
             packs.print(std::cout);
