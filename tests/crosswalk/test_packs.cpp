@@ -93,11 +93,12 @@ TEST(ReadPack, ReadsEveryFieldOfAGoodPack) {
     EXPECT_EQ(p.sourceFramework, "test-good");
     EXPECT_EQ(p.targetFramework, "test-good-annex");
     EXPECT_EQ(p.licence, "CC0-1.0");
-    EXPECT_EQ(p.description, "Two edges.\nWritten for the tests.");
+    EXPECT_EQ(p.description, "Two edges.");
     EXPECT_EQ(p.provenance.sourceDocument, "Crosswalk tests");
     EXPECT_EQ(p.provenance.method, Method::Authored);
     EXPECT_EQ(p.provenance.author, "Tests");
     EXPECT_EQ(p.provenance.date, "2026-01-01");
+    EXPECT_EQ(p.provenance.notes, "Written for the tests.");
 
     ASSERT_EQ(p.mappings.size(), 2u);
     const Mapping& m = p.mappings[0];

@@ -26,7 +26,8 @@ protected:
         pack.title = "test";
         pack.sourceFramework = "test-good-annex";
         pack.targetFramework = "test-good";
-        pack.provenance = {"test", Method::Authored, "tests", "2026-11-28"};
+        pack.provenance.sourceDocument = "test";
+        pack.provenance.date = "2026-11-28";
         Mapping contained;
         contained.source = "X.1";
         contained.target = "T1.1";
@@ -124,7 +125,8 @@ TEST_F(CommonControlsTest, DerivedLinksFollowThePacksAndMergesKeepReceivingThem)
     pack.title = "test";
     pack.sourceFramework = "test-good-annex";
     pack.targetFramework = "test-good";
-    pack.provenance = {"test", Method::Authored, "tests", "2026-11-28"};
+    pack.provenance.sourceDocument = "test";
+    pack.provenance.date = "2026-11-28";
     Mapping m;
     m.source = "X.1";
     m.target = "T1.1";

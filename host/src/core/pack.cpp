@@ -23,6 +23,11 @@ Provenance readProvenance(const json::object& o) {
     p.method = parseMethod(stringOr(o, "method")).value_or(Method::Authored);
     p.author = stringOr(o, "author");
     p.date = stringOr(o, "date");
+    p.url = stringOr(o, "url");
+    p.notes = stringOr(o, "notes");
+    if (const auto* from = o.if_contains("derived_from"); from && from->is_array()) {
+        for (const auto& item : from->as_array()) p.derivedFrom.emplace_back(item.as_string());
+    }
     return p;
 }
 
@@ -68,12 +73,10 @@ PackReading readPackValue(const json::value& root, const std::string& at) {
     pack.sourceFramework = stringOr(o, "source_framework");
     pack.targetFramework = stringOr(o, "target_framework");
     pack.provenance = readProvenance(o.at("provenance").as_object());
+    pack.sourceVersion = stringOr(o, "source_version");
+    pack.targetVersion = stringOr(o, "target_version");
     pack.licence = stringOr(o, "licence");
     pack.description = stringOr(o, "description");
-    if (const auto* notes = o.at("provenance").as_object().if_contains("notes"); notes && notes->is_string()) {
-        if (!pack.description.empty()) pack.description += "\n";
-        pack.description += std::string(notes->get_string());
-    }
 
     if (!isCalendarDate(pack.provenance.date)) {
         reading.problems.push_back({at + "/provenance/date", "'" + pack.provenance.date + "' is not a calendar date"});

@@ -707,18 +707,23 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
 
     auto upsert = db.cached(
         "INSERT INTO packs(id, version, title, source_framework_id, target_framework_id, plugin_id, source_document, "
-        "method, author, date, licence, description, file, sha256, imported_at) VALUES (?1, ?2, ?3, ?4, ?5, "
-        "nullif(?6, ''), ?7, ?8, ?9, nullif(?10, ''), ?11, ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ','now')) "
+        "method, author, date, licence, description, file, sha256, imported_at, url, derived_from, notes, "
+        "source_version, target_version) VALUES (?1, ?2, ?3, ?4, ?5, nullif(?6, ''), ?7, ?8, ?9, nullif(?10, ''), "
+        "?11, ?12, ?13, ?14, strftime('%Y-%m-%dT%H:%M:%SZ','now'), ?15, ?16, ?17, ?18, ?19) "
         "ON CONFLICT(id) DO UPDATE SET version = excluded.version, title = excluded.title, "
         "source_framework_id = excluded.source_framework_id, target_framework_id = excluded.target_framework_id, "
         "plugin_id = excluded.plugin_id, source_document = excluded.source_document, method = excluded.method, "
         "author = excluded.author, date = excluded.date, licence = excluded.licence, "
         "description = excluded.description, file = excluded.file, sha256 = excluded.sha256, "
-        "imported_at = excluded.imported_at");
+        "imported_at = excluded.imported_at, url = excluded.url, derived_from = excluded.derived_from, "
+        "notes = excluded.notes, source_version = excluded.source_version, target_version = excluded.target_version");
     if (!upsert) return upsert.error();
+    json::array derivedFrom;
+    for (const auto& d : pack.provenance.derivedFrom) derivedFrom.emplace_back(d);
     (*upsert)->bindAll(pack.id, pack.version, pack.title, pack.sourceFramework, pack.targetFramework, pluginId,
                        pack.provenance.sourceDocument, toString(pack.provenance.method), pack.provenance.author,
-                       pack.provenance.date, pack.licence, pack.description, origin, sha256);
+                       pack.provenance.date, pack.licence, pack.description, origin, sha256, pack.provenance.url,
+                       json::serialize(derivedFrom), pack.provenance.notes, pack.sourceVersion, pack.targetVersion);
     if (auto r = (*upsert)->run(); !r) return r.error();
 
     auto clear = db.cached("DELETE FROM mappings WHERE pack_id = ?1");
@@ -771,8 +776,8 @@ Result<std::vector<PackRow>> Workspace::packs() {
     auto s = m_impl->db->cached(
         "SELECT p.id, p.version, p.title, p.source_framework_id, p.target_framework_id, p.source_document, p.method, "
         "p.author, coalesce(p.date, ''), p.licence, p.description, coalesce(p.file, ''), coalesce(p.sha256, ''), "
-        "coalesce(p.plugin_id, ''), p.imported_at, (SELECT count(*) FROM mappings m WHERE m.pack_id = p.id) "
-        "FROM packs p ORDER BY p.id");
+        "coalesce(p.plugin_id, ''), p.imported_at, (SELECT count(*) FROM mappings m WHERE m.pack_id = p.id), "
+        "p.url, p.derived_from, p.notes, p.source_version, p.target_version FROM packs p ORDER BY p.id");
     if (!s) return s.error();
     std::vector<PackRow> out;
     while (true) {
@@ -797,6 +802,17 @@ Result<std::vector<PackRow>> Workspace::packs() {
         p.pluginId = q.text(13);
         p.importedAt = q.text(14);
         p.mappings = q.integer(15);
+        p.provenance.url = q.text(16);
+        boost::system::error_code ec;
+        const json::value from = json::parse(q.text(17), ec);
+        if (!ec && from.is_array()) {
+            for (const auto& d : from.as_array()) {
+                if (d.is_string()) p.provenance.derivedFrom.emplace_back(d.as_string());
+            }
+        }
+        p.provenance.notes = q.text(18);
+        p.sourceVersion = q.text(19);
+        p.targetVersion = q.text(20);
         out.push_back(std::move(p));
     }
     return out;

@@ -72,6 +72,9 @@ struct Provenance {
     Method method = Method::Authored;
     std::string author;
     std::string date;  ///< YYYY-MM-DD
+    std::string url;
+    std::vector<std::string> derivedFrom;  ///< lineage: packs or documents this was derived from
+    std::string notes;                     ///< how it was made, what was reviewed
 };
 
 /// One typed edge between two requirements ("framework:ref" on both ends).
@@ -95,6 +98,8 @@ struct Pack {
     std::string title;
     std::string sourceFramework;
     std::string targetFramework;
+    std::string sourceVersion;  ///< framework versions the pack was made against, if stated
+    std::string targetVersion;
     Provenance provenance;
     std::string licence;
     std::string description;

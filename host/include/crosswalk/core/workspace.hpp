@@ -113,6 +113,8 @@ struct PackRow {
     std::string title;
     std::string source;  ///< framework id
     std::string target;
+    std::string sourceVersion;
+    std::string targetVersion;
     Provenance provenance;
     std::string licence;
     std::string description;
