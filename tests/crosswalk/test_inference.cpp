@@ -479,3 +479,52 @@ TEST(CoverageLevelNames, AreStable) {
 
 }  // namespace
 }  // namespace cw
+
+namespace cw {
+namespace {
+
+// A chain a ⊂ b ⊂ c ⊂ d, with a cycle back from d to b: only three hops reach d.
+GraphData chain() {
+    GraphData g;
+    g.frameworks = {"a", "b", "c", "d"};
+    g.controls = {{"a", "A1", "a1", true}, {"b", "B1", "b1", true}, {"c", "C1", "c1", true}, {"d", "D1", "d1", true}};
+    g.packs = {"p"};
+    g.mappings = {{0, 1, Relationship::SubsetOf, 1.0, 0},
+                  {1, 2, Relationship::SubsetOf, 1.0, 0},
+                  {2, 3, Relationship::SubsetOf, 1.0, 0},
+                  {3, 1, Relationship::IntersectsWith, 1.0, 0}};
+    return g;
+}
+
+TEST(DeepInference, ThreeHopsReachWhatTwoCannotAndTheSearchOverStatesAgreesWithPaths) {
+    const CrosswalkGraph graph(chain());
+    const auto two = graph.overlap({"a", "d"}, 2);
+    const auto three = graph.overlap({"a", "d"}, 3);
+    EXPECT_EQ(two[1][0].full, 0);  // d covering a: out of reach at depth 2
+    EXPECT_EQ(three[1][0].full, 1);
+    EXPECT_EQ(three[1][0].directFull, 0);
+    EXPECT_EQ(three[0][1].partial, 1);  // a covers d only partly (d ⊃ a)
+    const Marginal m = graph.marginal({"d"}, "a", 3);
+    ASSERT_EQ(m.items.size(), 1u);
+    EXPECT_EQ(m.items[0].level, CoverageLevel::Full);
+    EXPECT_EQ(m.items[0].coveredBy, "d:D1");
+    // related() walks simple paths: it must agree on the relation the deep search found.
+    const auto related = graph.related(*graph.find("a:A1"), {3, "d", true});
+    ASSERT_EQ(related.size(), 1u);
+    EXPECT_EQ(related[0].relationship, Relationship::SubsetOf);
+    EXPECT_EQ(related[0].path.size(), 3u);
+    // Depth never lowers coverage.
+    for (int depth = 1; depth < 4; ++depth) {
+        const auto shallow = graph.overlap({"a", "b", "c", "d"}, depth);
+        const auto deep = graph.overlap({"a", "b", "c", "d"}, depth + 1);
+        for (std::size_t i = 0; i < 4; ++i) {
+            for (std::size_t j = 0; j < 4; ++j) {
+                EXPECT_GE(deep[i][j].full, shallow[i][j].full) << depth << " " << i << " " << j;
+                EXPECT_GE(deep[i][j].full + deep[i][j].partial, shallow[i][j].full + shallow[i][j].partial);
+            }
+        }
+    }
+}
+
+}  // namespace
+}  // namespace cw

@@ -265,8 +265,8 @@ const std::vector<CrosswalkGraph::LastHop>& CrosswalkGraph::lastHop(std::uint32_
     std::unordered_map<std::uint32_t, LastHop> perFramework;
     for (const Arc& arc : m_arcs[node]) {
         const std::uint8_t rel = composeFast(static_cast<Relationship>(relSoFar), arc.relationship);
-        auto [it, fresh] = perFramework.try_emplace(arc.framework, LastHop{arc.framework, CoverageLevel::None, false,
-                                                                           UINT32_MAX});
+        auto [it, fresh] =
+            perFramework.try_emplace(arc.framework, LastHop{arc.framework, CoverageLevel::None, false, UINT32_MAX});
         LastHop& h = it->second;
         if (rel == kUnknown) {
             h.possible = true;
@@ -284,7 +284,8 @@ const std::vector<CrosswalkGraph::LastHop>& CrosswalkGraph::lastHop(std::uint32_
     return cache.emplace(key, std::move(out)).first->second;
 }
 
-void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, LastHopCache& cache) const {
+void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, Scratch& scratch) const {
+    LastHopCache& cache = scratch.lastHop;
     // Nodes with many arcs are summarised per framework on the last hop. The summary also
     // counts arcs back into the path; composition is sound along any walk, so that can only
     // add relations that hold (and a walk back to the start lands in its own framework,
@@ -326,7 +327,64 @@ void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Be
             }
         }
     };
-    if (maxDepth > 0) walk(walk, control, static_cast<std::uint8_t>(Relationship::Equal), 0);
+    if (maxDepth <= 0) return;
+    if (maxDepth <= 2) {
+        walk(walk, control, static_cast<std::uint8_t>(Relationship::Equal), 0);
+        return;
+    }
+    // Deeper, the number of simple paths explodes. Coverage levels never rise along a walk
+    // (composition only keeps or weakens), so it is enough to reach each (node, relation)
+    // state once, at its fewest hops: a breadth-first search over states. Walks that revisit
+    // a node are allowed; composition holds along them, so they only ever add true relations.
+    if (scratch.seen.size() != m_arcs.size()) scratch.seen.assign(m_arcs.size(), 0);
+    auto& frontier = scratch.frontier;
+    auto& next = scratch.next;
+    frontier.assign(1, {control, static_cast<std::uint8_t>(Relationship::Equal)});
+    scratch.seen[control] = 1u << static_cast<unsigned>(Relationship::Equal);
+    scratch.touched.assign(1, control);
+    for (int hops = 0; hops < maxDepth && !frontier.empty(); ++hops) {
+        next.clear();
+        for (const auto& [node, relSoFar] : frontier) {
+            if (hops > 0 && hops + 1 == maxDepth && m_arcs[node].size() >= kSummariseFrom) {
+                for (const LastHop& h : lastHop(node, relSoFar, cache)) {
+                    Best& b = best[h.framework];
+                    b.possible = b.possible || h.possible;
+                    if (h.level > b.any) {
+                        b.any = h.level;
+                        b.by = h.by;
+                    }
+                }
+                continue;
+            }
+            for (const Arc& arc : m_arcs[node]) {
+                if (arc.to == control) continue;
+                const std::uint8_t rel = hops == 0 ? static_cast<std::uint8_t>(arc.relationship)
+                                                   : composeFast(static_cast<Relationship>(relSoFar), arc.relationship);
+                Best& b = best[arc.framework];
+                if (rel == kUnknown) {
+                    b.possible = true;
+                    continue;
+                }
+                const CoverageLevel level = levelOf(static_cast<Relationship>(rel));
+                if (hops == 0 && level > b.direct) b.direct = level;
+                if (level > b.any) {
+                    b.any = level;
+                    b.by = arc.to;
+                }
+                if (hops + 1 < maxDepth) {
+                    std::uint8_t& seen = scratch.seen[arc.to];
+                    const auto bit = static_cast<std::uint8_t>(1u << rel);
+                    if ((seen & bit) == 0) {
+                        if (seen == 0) scratch.touched.push_back(arc.to);
+                        seen = static_cast<std::uint8_t>(seen | bit);
+                        next.emplace_back(arc.to, rel);
+                    }
+                }
+            }
+        }
+        std::swap(frontier, next);
+    }
+    for (const std::uint32_t n : scratch.touched) scratch.seen[n] = 0;
 }
 
 void CrosswalkGraph::overlapRange(std::uint32_t begin, std::uint32_t end, int depth,
@@ -334,13 +392,13 @@ void CrosswalkGraph::overlapRange(std::uint32_t begin, std::uint32_t end, int de
                                   std::vector<std::vector<Coverage>>& matrix) const {
     const std::size_t n = matrix.size();
     std::vector<Best> best(m_data.frameworks.size());
-    LastHopCache cache;
+    Scratch scratch;
     for (std::uint32_t c = begin; c < end; ++c) {
         if (!m_data.controls[c].assessable) continue;
         const std::int64_t to = column[m_frameworkOf[c]];
         if (to < 0) continue;
         std::fill(best.begin(), best.end(), Best{});
-        coverageOf(c, depth, best, cache);
+        coverageOf(c, depth, best, scratch);
         for (std::size_t from = 0; from < n; ++from) {
             if (std::int64_t(from) == to) continue;
             Coverage& cell = matrix[from][static_cast<std::size_t>(to)];
@@ -435,12 +493,12 @@ Marginal CrosswalkGraph::marginal(const std::vector<std::string>& have, const st
         if (it != m_data.frameworks.end()) held.push_back(static_cast<std::size_t>(it - m_data.frameworks.begin()));
     }
     std::vector<Best> best(m_data.frameworks.size());
-    LastHopCache cache;
+    Scratch scratch;
     for (std::uint32_t c = 0; c < m_data.controls.size(); ++c) {
         const GraphControl& control = m_data.controls[c];
         if (!control.assessable || control.framework != add) continue;
         std::fill(best.begin(), best.end(), Best{});
-        coverageOf(c, depth, best, cache);
+        coverageOf(c, depth, best, scratch);
         MarginalItem item{fullRef(c), control.title, CoverageLevel::None, {}};
         for (const std::size_t f : held) {
             if (best[f].any > item.level) {

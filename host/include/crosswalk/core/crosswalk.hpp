@@ -211,9 +211,17 @@ private:
         std::uint32_t by;
     };
     using LastHopCache = std::unordered_map<std::uint64_t, std::vector<LastHop>>;
+    // One worker's reusable state for coverageOf().
+    struct Scratch {
+        LastHopCache lastHop;
+        std::vector<std::uint8_t> seen;  ///< per node, a bit per relation reached (depth >= 3)
+        std::vector<std::uint32_t> touched;
+        std::vector<std::pair<std::uint32_t, std::uint8_t>> frontier;
+        std::vector<std::pair<std::uint32_t, std::uint8_t>> next;
+    };
     const std::vector<LastHop>& lastHop(std::uint32_t node, std::uint8_t relSoFar, LastHopCache& cache) const;
     // For one control, the best coverage each framework gives it (index by framework).
-    void coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, LastHopCache& cache) const;
+    void coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, Scratch& scratch) const;
     // Adds the coverage of controls [begin, end) to `matrix` (one worker's share of overlap()).
     void overlapRange(std::uint32_t begin, std::uint32_t end, int depth, const std::vector<std::int64_t>& column,
                       const std::vector<std::int64_t>& indexOf, std::vector<std::vector<Coverage>>& matrix) const;
