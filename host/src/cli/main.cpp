@@ -412,7 +412,9 @@ int run(int argc, char** argv) {
         s->callback([&command, fn] { command = fn; });
         return s;
     };
-    auto* init = sub("init", "Create the workspace if needed and load every plugin found into it", &cmdInit);
+    auto* init =
+        sub("init", "Create the workspace if needed, load every plugin and mapping pack found, seed common controls",
+            &cmdInit);
     init->add_flag("--json", o.json, "Print JSON");
     auto* plugins = sub("plugins", "List plugins found, loaded or rejected (with reasons)", &cmdPlugins);
     plugins->add_flag("--json", o.json, "Print JSON");
