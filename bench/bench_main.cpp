@@ -8,6 +8,9 @@
 // --workdir, an existing synthetic-<size>.cwdb there is reused when the ingest
 // cases are filtered out (for profiling the analyses alone).
 #include "floor.hpp"
+#ifdef CW_BENCH_GUI
+#include "bench_gui.hpp"
+#endif
 #include "synthetic.hpp"
 
 #include <crosswalk/core/crosswalk.hpp>
@@ -557,6 +560,16 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("inference/hub_control", inference, true)->Unit(kMillisecond);
     benchmark::RegisterBenchmark("overlap/real_7", overlapReal)->Unit(kMillisecond);
     benchmark::RegisterBenchmark("peak_rss", peakRss)->Iterations(1);
+#ifdef CW_BENCH_GUI
+    // GUI frame time (issue 6); left out at the small size so bench_smoke stays fast.
+    if (spec->name != "small") {
+        cw::bench::registerGuiBenchmarks({g_run.dir, [] {
+                                              auto file = workspace();
+                                              releaseData();
+                                              return file;
+                                          }});
+    }
+#endif
 
     benchmark::RunSpecifiedBenchmarks();
     benchmark::Shutdown();
