@@ -94,31 +94,15 @@ bool Facade::open(const std::filesystem::path& file, bool create, std::string& e
         error = file.string() + ": " + failure;
         return false;
     }
-    std::vector<FrameworkInfo> fws;
-    for (const auto& f : *frameworks) {
-        fws.push_back({f.id, f.name, f.version, f.publisher, std::string(toString(f.kind)), f.published, f.source,
-                       f.licence, f.url, f.description, f.pluginId, f.controls, f.assessable});
-    }
-    std::vector<PluginInfo> pls;
-    for (const auto& p : *plugins) {
-        pls.push_back({p.id, p.name, p.version, p.publisher, p.licence, p.file, p.sha256,
-                       std::to_string(p.abiMajor) + "." + std::to_string(p.abiMinor), p.loadedAt});
-    }
-    std::vector<PackInfo> pks;
-    for (const auto& p : *packs) {
-        pks.push_back({p.id, p.version, p.title, p.source, p.target, std::string(toString(p.provenance.method)),
-                       p.provenance.author, p.provenance.date, p.provenance.sourceDocument, p.licence, p.file,
-                       p.importedAt, p.mappings});
-    }
     CrosswalkGraph graph(std::move(*data));
     std::vector<std::string> keys;
     keys.reserve(graph.data().controls.size());
     for (const auto& c : graph.data().controls) keys.push_back(lower(c.framework + ":" + c.ref + " " + c.title));
 
     m_impl = std::make_unique<Impl>(Impl{std::move(*ws), std::move(graph), file, std::move(keys)});
-    m_frameworks = std::move(fws);
-    m_plugins = std::move(pls);
-    m_packs = std::move(pks);
+    m_frameworks = std::move(*frameworks);
+    m_plugins = std::move(*plugins);
+    m_packs = std::move(*packs);
     m_controls.clear();
     m_overlap.clear();
     ++m_generation;

@@ -2,6 +2,8 @@
 // no graph internals. Owns the Workspace and a CrosswalkGraph built once per load.
 #pragma once
 
+#include <crosswalk/core/workspace.hpp>
+
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -16,49 +18,10 @@ namespace cw::gui {
 
 using Attribute = std::pair<std::string, std::string>;  ///< key, value as text
 
-struct FrameworkInfo {
-    std::string id;
-    std::string name;
-    std::string version;
-    std::string publisher;
-    std::string kind;
-    std::string published;
-    std::string source;
-    std::string licence;
-    std::string url;
-    std::string description;
-    std::string pluginId;
-    std::int64_t controls = 0;
-    std::int64_t assessable = 0;
-};
-
-struct PluginInfo {
-    std::string id;
-    std::string name;
-    std::string version;
-    std::string publisher;
-    std::string licence;
-    std::string file;
-    std::string sha256;
-    std::string abi;  ///< "major.minor"
-    std::string loadedAt;
-};
-
-struct PackInfo {
-    std::string id;
-    std::string version;
-    std::string title;
-    std::string source;  ///< framework id
-    std::string target;
-    std::string method;
-    std::string author;
-    std::string date;
-    std::string sourceDocument;
-    std::string licence;
-    std::string origin;  ///< file it came from, or "plugin:<id>"
-    std::string importedAt;
-    std::int64_t mappings = 0;
-};
+// Workspace rows the views show as they are: the host's own types, not copies.
+using FrameworkInfo = cw::FrameworkSummary;
+using PluginInfo = cw::WorkspacePlugin;
+using PackInfo = cw::PackRow;
 
 /// One row of a framework's catalog, with its place in the tree.
 struct ControlItem {

@@ -20,23 +20,27 @@ protected:
         m_ws.emplace(std::move(*ws));
         ASSERT_TRUE(m_ws->syncPlugin(p));
         // X.1 (annex) is contained in the hub's T1.1; T2 maps to X.1 the other way round.
+        importAnnexPack("1", {{"T1.1", Relationship::SubsetOf}, {"T2", Relationship::SupersetOf}});
+    }
+
+    // Imports version `version` of a pack mapping the annex's X.1 to the listed hub controls.
+    void importAnnexPack(const std::string& version, const std::vector<std::pair<std::string, Relationship>>& targets) {
         Pack pack;
         pack.id = "annex-to-good";
-        pack.version = "1";
+        pack.version = version;
         pack.title = "test";
         pack.sourceFramework = "test-good-annex";
         pack.targetFramework = "test-good";
         pack.provenance.sourceDocument = "test";
         pack.provenance.date = "2026-11-28";
-        Mapping contained;
-        contained.source = "X.1";
-        contained.target = "T1.1";
-        contained.relationship = Relationship::SubsetOf;
-        Mapping containing = contained;
-        containing.target = "T2";
-        containing.relationship = Relationship::SupersetOf;
-        pack.mappings = {contained, containing};
-        auto imported = m_ws->importPack(pack, "test", "sha");
+        for (const auto& [target, relationship] : targets) {
+            Mapping m;
+            m.source = "X.1";
+            m.target = target;
+            m.relationship = relationship;
+            pack.mappings.push_back(m);
+        }
+        auto imported = m_ws->importPack(pack, "test", "sha" + version);
         ASSERT_TRUE(imported && imported->problems.empty());
     }
 
@@ -119,24 +123,7 @@ TEST_F(CommonControlsTest, DerivedLinksFollowThePacksAndMergesKeepReceivingThem)
     ASSERT_TRUE(m_ws->linkCommonControl("CC-T2", "test-good:T1.2(a)"));
     // Version 2 of the pack: X.1 is now only intersecting T1.1, no longer mapped to T2,
     // and equal to T1.2 (whose common control was merged into CC-T2).
-    Pack pack;
-    pack.id = "annex-to-good";
-    pack.version = "2";
-    pack.title = "test";
-    pack.sourceFramework = "test-good-annex";
-    pack.targetFramework = "test-good";
-    pack.provenance.sourceDocument = "test";
-    pack.provenance.date = "2026-11-28";
-    Mapping m;
-    m.source = "X.1";
-    m.target = "T1.1";
-    m.relationship = Relationship::IntersectsWith;
-    Mapping e = m;
-    e.target = "T1.2";
-    e.relationship = Relationship::Equal;
-    pack.mappings = {m, e};
-    auto imported = m_ws->importPack(pack, "test", "sha2");
-    ASSERT_TRUE(imported && imported->problems.empty());
+    importAnnexPack("2", {{"T1.1", Relationship::IntersectsWith}, {"T1.2", Relationship::Equal}});
 
     auto seeded = m_ws->seedCommonControls("test-good");
     ASSERT_TRUE(seeded);

@@ -58,7 +58,7 @@ void frameworksTable(Context& context) {
         ImGui::TableNextColumn();
         ImGui::Text("%s", f.version.c_str());
         ImGui::SameLine();
-        ImGui::TextDisabled("%s", f.kind.c_str());
+        ImGui::TextDisabled("%s", std::string(toString(f.kind)).c_str());
         ImGui::TableNextColumn();
         char label[64];
         std::snprintf(label, sizeof label, "%lld (%lld)", static_cast<long long>(f.controls),
@@ -104,7 +104,7 @@ void pluginsTable(Context& context) {
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(p.version.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(p.abi.c_str());
+        ImGui::Text("%u.%u", p.abiMajor, p.abiMinor);
         ImGui::TableNextColumn();
         ImGui::Text("%s", p.publisher.c_str());
         ImGui::SameLine();
@@ -138,17 +138,22 @@ void packsTable(Context& context) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(p.id.c_str());
-        tooltipLines({{"Title", &p.title}, {"Version", &p.version}, {"From", &p.origin}, {"Imported", &p.importedAt}});
+        tooltipLines({{"Title", &p.title}, {"Version", &p.version}, {"From", &p.file}, {"Imported", &p.importedAt}});
         ImGui::TableNextColumn();
         ImGui::Text("%s -> %s", p.source.c_str(), p.target.c_str());
         ImGui::TableNextColumn();
-        ImGui::TextColored(p.method == "official" ? palette::kFull : p.method == "derived" ? palette::kAccent : palette::kPartial,
-                           "%s", p.method.c_str());
+        const Method method = p.provenance.method;
+        ImGui::TextColored(method == Method::Official  ? palette::kFull
+                           : method == Method::Derived ? palette::kAccent
+                                                       : palette::kPartial,
+                           "%s", std::string(toString(method)).c_str());
         ImGui::TableNextColumn();
         ImGui::Text("%lld", static_cast<long long>(p.mappings));
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(p.sourceDocument.c_str());
-        tooltipLines({{"Source document", &p.sourceDocument}, {"Author", &p.author}, {"Date", &p.date}});
+        ImGui::TextUnformatted(p.provenance.sourceDocument.c_str());
+        tooltipLines({{"Source document", &p.provenance.sourceDocument},
+                      {"Author", &p.provenance.author},
+                      {"Date", &p.provenance.date}});
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(p.licence.c_str());
         ImGui::PopID();

@@ -285,57 +285,18 @@ const std::vector<CrosswalkGraph::LastHop>& CrosswalkGraph::lastHop(std::uint32_
 }
 
 void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Best>& best, Scratch& scratch) const {
-    LastHopCache& cache = scratch.lastHop;
-    // Nodes with many arcs are summarised per framework on the last hop. The summary also
-    // counts arcs back into the path; composition is sound along any walk, so that can only
-    // add relations that hold (and a walk back to the start lands in its own framework,
-    // which no caller reads).
+    // Coverage levels never rise along a walk (composition only keeps or weakens), so it is
+    // enough to reach each (node, relation) state once, at its fewest hops: a breadth-first
+    // search over states rather than every simple path. Walks that revisit a node are
+    // allowed; composition holds along them, so they only ever add true relations. Within
+    // two hops the only revisit is the start, which is skipped: the same answer as paths.
+    //
+    // Nodes with many arcs are summarised per framework on the last hop (cached per worker);
+    // the summary may count an arc back to the start, which lands in the start's own
+    // framework, which no caller reads.
     constexpr std::size_t kSummariseFrom = 32;
-    std::uint32_t path[8];
     const int maxDepth = std::min(depth, 7);
-    path[0] = control;
-    auto walk = [&](auto&& self, std::uint32_t node, std::uint8_t relSoFar, int hops) -> void {
-        if (hops > 0 && hops + 1 == maxDepth && m_arcs[node].size() >= kSummariseFrom) {
-            for (const LastHop& h : lastHop(node, relSoFar, cache)) {
-                Best& b = best[h.framework];
-                b.possible = b.possible || h.possible;
-                if (h.level > b.any) {
-                    b.any = h.level;
-                    b.by = h.by;
-                }
-            }
-            return;
-        }
-        for (const Arc& arc : m_arcs[node]) {
-            if (std::find(path, path + hops + 1, arc.to) != path + hops + 1) continue;
-            const std::uint8_t rel = hops == 0 ? static_cast<std::uint8_t>(arc.relationship)
-                                               : composeFast(static_cast<Relationship>(relSoFar), arc.relationship);
-            Best& b = best[arc.framework];
-            if (rel == kUnknown) {
-                b.possible = true;
-                continue;
-            }
-            const CoverageLevel level = levelOf(static_cast<Relationship>(rel));
-            if (hops == 0 && level > b.direct) b.direct = level;
-            if (level > b.any) {
-                b.any = level;
-                b.by = arc.to;
-            }
-            if (hops + 1 < maxDepth) {
-                path[hops + 1] = arc.to;
-                self(self, arc.to, rel, hops + 1);
-            }
-        }
-    };
     if (maxDepth <= 0) return;
-    if (maxDepth <= 2) {
-        walk(walk, control, static_cast<std::uint8_t>(Relationship::Equal), 0);
-        return;
-    }
-    // Deeper, the number of simple paths explodes. Coverage levels never rise along a walk
-    // (composition only keeps or weakens), so it is enough to reach each (node, relation)
-    // state once, at its fewest hops: a breadth-first search over states. Walks that revisit
-    // a node are allowed; composition holds along them, so they only ever add true relations.
     if (scratch.seen.size() != m_arcs.size()) scratch.seen.assign(m_arcs.size(), 0);
     auto& frontier = scratch.frontier;
     auto& next = scratch.next;
@@ -344,9 +305,10 @@ void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Be
     scratch.touched.assign(1, control);
     for (int hops = 0; hops < maxDepth && !frontier.empty(); ++hops) {
         next.clear();
+        const bool lastHop = hops + 1 == maxDepth;
         for (const auto& [node, relSoFar] : frontier) {
-            if (hops > 0 && hops + 1 == maxDepth && m_arcs[node].size() >= kSummariseFrom) {
-                for (const LastHop& h : lastHop(node, relSoFar, cache)) {
+            if (hops > 0 && lastHop && m_arcs[node].size() >= kSummariseFrom) {
+                for (const LastHop& h : this->lastHop(node, relSoFar, scratch.lastHop)) {
                     Best& b = best[h.framework];
                     b.possible = b.possible || h.possible;
                     if (h.level > b.any) {
@@ -371,14 +333,13 @@ void CrosswalkGraph::coverageOf(std::uint32_t control, int depth, std::vector<Be
                     b.any = level;
                     b.by = arc.to;
                 }
-                if (hops + 1 < maxDepth) {
-                    std::uint8_t& seen = scratch.seen[arc.to];
-                    const auto bit = static_cast<std::uint8_t>(1u << rel);
-                    if ((seen & bit) == 0) {
-                        if (seen == 0) scratch.touched.push_back(arc.to);
-                        seen = static_cast<std::uint8_t>(seen | bit);
-                        next.emplace_back(arc.to, rel);
-                    }
+                if (lastHop) continue;
+                std::uint8_t& seen = scratch.seen[arc.to];
+                const auto bit = static_cast<std::uint8_t>(1u << rel);
+                if ((seen & bit) == 0) {
+                    if (seen == 0) scratch.touched.push_back(arc.to);
+                    seen = static_cast<std::uint8_t>(seen | bit);
+                    next.emplace_back(arc.to, rel);
                 }
             }
         }

@@ -95,7 +95,7 @@ std::vector<fs::path> packSearchPath(const std::vector<fs::path>& extra, bool de
     return searchPath(extra, "CROSSWALK_PACK_PATH", builtIn);
 }
 
-std::vector<fs::path> findPackFiles(const std::vector<fs::path>& path) {
+std::vector<fs::path> findFiles(const std::vector<fs::path>& searchPath, std::string_view extension) {
     std::vector<fs::path> files;
     std::set<std::string> seen;
     auto add = [&](const fs::path& file) {
@@ -104,12 +104,12 @@ std::vector<fs::path> findPackFiles(const std::vector<fs::path>& path) {
         if (ec) canonical = file;
         if (seen.insert(canonical.string()).second) files.push_back(file);
     };
-    for (const auto& entry : path) {
+    for (const auto& entry : searchPath) {
         std::error_code ec;
         if (fs::is_directory(entry, ec)) {
             std::vector<fs::path> inDir;
             for (const auto& item : fs::directory_iterator(entry, ec)) {
-                if (item.path().extension() == ".json" && item.is_regular_file(ec)) inDir.push_back(item.path());
+                if (item.path().extension() == extension && item.is_regular_file(ec)) inDir.push_back(item.path());
             }
             std::sort(inDir.begin(), inDir.end());
             for (const auto& p : inDir) add(p);
@@ -118,6 +118,10 @@ std::vector<fs::path> findPackFiles(const std::vector<fs::path>& path) {
         }
     }
     return files;
+}
+
+std::vector<fs::path> findPackFiles(const std::vector<fs::path>& path) {
+    return findFiles(path, ".json");
 }
 
 }  // namespace cw

@@ -209,14 +209,14 @@ Result<std::pair<CommonControl, std::vector<CommonControlLink>>> Workspace::comm
     if (!s) return s.error();
     (*s)->bindAll(key);
     std::vector<CommonControlLink> links;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        const auto& q = **s;
-        CommonControlLink link{q.text(0), q.text(1), q.text(2), std::nullopt, q.text(4)};
-        if (!q.isNull(3)) link.relationship = parseRelationship(q.text(3));
-        links.push_back(std::move(link));
+    if (auto done = (*s)->each([&] {
+            const auto& q = **s;
+            CommonControlLink link{q.text(0), q.text(1), q.text(2), std::nullopt, q.text(4)};
+            if (!q.isNull(3)) link.relationship = parseRelationship(q.text(3));
+            links.push_back(std::move(link));
+        });
+        !done) {
+        return done.error();
     }
     return std::pair{*it, std::move(links)};
 }

@@ -51,6 +51,20 @@ public:
     /// Resets and clears bindings so the statement can be reused.
     void reset() noexcept;
 
+    /// Steps through every row, calling `onRow()` for each (read columns from this
+    /// statement inside it), then resets. Stops at the first error.
+    template <typename OnRow>
+    Result<void> each(OnRow&& onRow) {
+        while (true) {
+            auto row = step();
+            if (!row) return row.error();
+            if (!*row) break;
+            onRow();
+        }
+        reset();
+        return {};
+    }
+
     [[nodiscard]] bool isNull(int column) const noexcept;
     [[nodiscard]] std::string text(int column) const;
     [[nodiscard]] std::int64_t integer(int column) const noexcept;

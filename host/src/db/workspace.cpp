@@ -269,13 +269,9 @@ Result<void> Workspace::Impl::syncFramework(const PluginInfo& plugin, const Fram
         auto list = db->cached("SELECT ref, id FROM controls WHERE framework_id = ?1");
         if (!list) return list.error();
         (*list)->bindAll(f.id);
-        while (true) {
-            auto r = (*list)->step();
-            if (!r) return r.error();
-            if (!*r) break;
-            existing.emplace((*list)->text(0), (*list)->integer(1));
+        if (auto done = (*list)->each([&] { existing.emplace((*list)->text(0), (*list)->integer(1)); }); !done) {
+            return done.error();
         }
-        (*list)->reset();
     }
 
     auto insert = db->cached(
@@ -329,23 +325,23 @@ Result<std::vector<WorkspacePlugin>> Workspace::plugins() {
         "FROM plugins ORDER BY id");
     if (!s) return s.error();
     std::vector<WorkspacePlugin> out;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        WorkspacePlugin p;
-        p.id = (*s)->text(0);
-        p.name = (*s)->text(1);
-        p.version = (*s)->text(2);
-        p.publisher = (*s)->text(3);
-        p.licence = (*s)->text(4);
-        p.file = (*s)->text(5);
-        p.sha256 = (*s)->text(6);
-        p.catalogSha256 = (*s)->text(7);
-        p.abiMajor = static_cast<std::uint32_t>((*s)->integer(8));
-        p.abiMinor = static_cast<std::uint32_t>((*s)->integer(9));
-        p.loadedAt = (*s)->text(10);
-        out.push_back(std::move(p));
+    if (auto done = (*s)->each([&] {
+            WorkspacePlugin p;
+            p.id = (*s)->text(0);
+            p.name = (*s)->text(1);
+            p.version = (*s)->text(2);
+            p.publisher = (*s)->text(3);
+            p.licence = (*s)->text(4);
+            p.file = (*s)->text(5);
+            p.sha256 = (*s)->text(6);
+            p.catalogSha256 = (*s)->text(7);
+            p.abiMajor = static_cast<std::uint32_t>((*s)->integer(8));
+            p.abiMinor = static_cast<std::uint32_t>((*s)->integer(9));
+            p.loadedAt = (*s)->text(10);
+            out.push_back(std::move(p));
+        });
+        !done) {
+        return done.error();
     }
     return out;
 }
@@ -354,11 +350,8 @@ Result<std::vector<FrameworkSummary>> Workspace::frameworks() {
     auto s = m_impl->db->cached(std::string(kFrameworkSelect) + "GROUP BY f.id ORDER BY f.position, f.id");
     if (!s) return s.error();
     std::vector<FrameworkSummary> out;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        out.push_back(readFramework(**s));
+    if (auto done = (*s)->each([&] { out.push_back(readFramework(**s)); }); !done) {
+        return done.error();
     }
     return out;
 }
@@ -367,11 +360,8 @@ Result<std::vector<std::string>> Workspace::Impl::knownFrameworks() {
     auto s = db->cached("SELECT id FROM frameworks ORDER BY id");
     if (!s) return s.error();
     std::vector<std::string> ids;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        ids.push_back((*s)->text(0));
+    if (auto done = (*s)->each([&] { ids.push_back((*s)->text(0)); }); !done) {
+        return done.error();
     }
     return ids;
 }
@@ -405,11 +395,8 @@ Result<std::vector<ControlRow>> Workspace::controls(std::string_view frameworkId
     if (!s) return s.error();
     (*s)->bindAll(frameworkId);
     std::vector<ControlRow> out;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        out.push_back(readControl(**s));
+    if (auto done = (*s)->each([&] { out.push_back(readControl(**s)); }); !done) {
+        return done.error();
     }
     return out;
 }
@@ -457,22 +444,16 @@ Result<ControlDetail> Workspace::control(std::string_view fullRef) {
         std::string(kControlColumns) + std::string(kControlFrom) + "JOIN up ON up.id = c.id ORDER BY up.level DESC");
     if (!ancestors) return ancestors.error();
     (*ancestors)->bindAll(id);
-    while (true) {
-        auto r = (*ancestors)->step();
-        if (!r) return r.error();
-        if (!*r) break;
-        detail.ancestors.push_back(readControl(**ancestors));
+    if (auto done = (*ancestors)->each([&] { detail.ancestors.push_back(readControl(**ancestors)); }); !done) {
+        return done.error();
     }
 
     auto children = db.cached("SELECT " + std::string(kControlColumns) + std::string(kControlFrom) +
                               "WHERE c.parent_id = ?1 ORDER BY c.position");
     if (!children) return children.error();
     (*children)->bindAll(id);
-    while (true) {
-        auto r = (*children)->step();
-        if (!r) return r.error();
-        if (!*r) break;
-        detail.children.push_back(readControl(**children));
+    if (auto done = (*children)->each([&] { detail.children.push_back(readControl(**children)); }); !done) {
+        return done.error();
     }
 
     auto mappings = db.cached(
@@ -482,31 +463,31 @@ Result<ControlDetail> Workspace::control(std::string_view fullRef) {
         "WHERE m.source_control_id = ?1 OR m.target_control_id = ?1 ORDER BY t.framework_id, t.position, s.position");
     if (!mappings) return mappings.error();
     (*mappings)->bindAll(id);
-    while (true) {
-        auto r = (*mappings)->step();
-        if (!r) return r.error();
-        if (!*r) break;
-        const auto& s = **mappings;
-        MappingRow m;
-        m.packId = s.text(0);
-        m.source = s.text(1);
-        m.target = s.text(2);
-        m.sourceTitle = s.text(3);
-        m.targetTitle = s.text(4);
-        m.relationship = parseRelationship(s.text(5)).value_or(Relationship::IntersectsWith);
-        if (!s.isNull(6)) m.rationale = parseRationale(s.text(6));
-        if (auto v = s.optionalInteger(7)) m.strength = static_cast<int>(*v);
-        m.confidence = s.optionalReal(8);
-        m.coverage = s.optionalReal(9);
-        boost::system::error_code ec;
-        json::value q = json::parse(s.text(10), ec);
-        if (!ec && q.is_array()) {
-            for (const auto& item : q.as_array()) {
-                if (item.is_string()) m.qualifiers.emplace_back(item.get_string());
+    if (auto done = (*mappings)->each([&] {
+            const auto& s = **mappings;
+            MappingRow m;
+            m.packId = s.text(0);
+            m.source = s.text(1);
+            m.target = s.text(2);
+            m.sourceTitle = s.text(3);
+            m.targetTitle = s.text(4);
+            m.relationship = parseRelationship(s.text(5)).value_or(Relationship::IntersectsWith);
+            if (!s.isNull(6)) m.rationale = parseRationale(s.text(6));
+            if (auto v = s.optionalInteger(7)) m.strength = static_cast<int>(*v);
+            m.confidence = s.optionalReal(8);
+            m.coverage = s.optionalReal(9);
+            boost::system::error_code ec;
+            json::value q = json::parse(s.text(10), ec);
+            if (!ec && q.is_array()) {
+                for (const auto& item : q.as_array()) {
+                    if (item.is_string()) m.qualifiers.emplace_back(item.get_string());
+                }
             }
-        }
-        m.note = s.text(11);
-        detail.mappings.push_back(std::move(m));
+            m.note = s.text(11);
+            detail.mappings.push_back(std::move(m));
+        });
+        !done) {
+        return done.error();
     }
     return detail;
 }
@@ -607,11 +588,8 @@ Result<std::unordered_map<std::string, std::int64_t>> refIndex(db::Database& db,
     if (!s) return s.error();
     (*s)->bindAll(framework);
     std::unordered_map<std::string, std::int64_t> out;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        out.emplace((*s)->text(0), (*s)->integer(1));
+    if (auto done = (*s)->each([&] { out.emplace((*s)->text(0), (*s)->integer(1)); }); !done) {
+        return done.error();
     }
     return out;
 }
@@ -780,40 +758,40 @@ Result<std::vector<PackRow>> Workspace::packs() {
         "p.url, p.derived_from, p.notes, p.source_version, p.target_version FROM packs p ORDER BY p.id");
     if (!s) return s.error();
     std::vector<PackRow> out;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        const auto& q = **s;
-        PackRow p;
-        p.id = q.text(0);
-        p.version = q.text(1);
-        p.title = q.text(2);
-        p.source = q.text(3);
-        p.target = q.text(4);
-        p.provenance.sourceDocument = q.text(5);
-        p.provenance.method = parseMethod(q.text(6)).value_or(Method::Authored);
-        p.provenance.author = q.text(7);
-        p.provenance.date = q.text(8);
-        p.licence = q.text(9);
-        p.description = q.text(10);
-        p.file = q.text(11);
-        p.sha256 = q.text(12);
-        p.pluginId = q.text(13);
-        p.importedAt = q.text(14);
-        p.mappings = q.integer(15);
-        p.provenance.url = q.text(16);
-        boost::system::error_code ec;
-        const json::value from = json::parse(q.text(17), ec);
-        if (!ec && from.is_array()) {
-            for (const auto& d : from.as_array()) {
-                if (d.is_string()) p.provenance.derivedFrom.emplace_back(d.as_string());
+    if (auto done = (*s)->each([&] {
+            const auto& q = **s;
+            PackRow p;
+            p.id = q.text(0);
+            p.version = q.text(1);
+            p.title = q.text(2);
+            p.source = q.text(3);
+            p.target = q.text(4);
+            p.provenance.sourceDocument = q.text(5);
+            p.provenance.method = parseMethod(q.text(6)).value_or(Method::Authored);
+            p.provenance.author = q.text(7);
+            p.provenance.date = q.text(8);
+            p.licence = q.text(9);
+            p.description = q.text(10);
+            p.file = q.text(11);
+            p.sha256 = q.text(12);
+            p.pluginId = q.text(13);
+            p.importedAt = q.text(14);
+            p.mappings = q.integer(15);
+            p.provenance.url = q.text(16);
+            boost::system::error_code ec;
+            const json::value from = json::parse(q.text(17), ec);
+            if (!ec && from.is_array()) {
+                for (const auto& d : from.as_array()) {
+                    if (d.is_string()) p.provenance.derivedFrom.emplace_back(d.as_string());
+                }
             }
-        }
-        p.provenance.notes = q.text(18);
-        p.sourceVersion = q.text(19);
-        p.targetVersion = q.text(20);
-        out.push_back(std::move(p));
+            p.provenance.notes = q.text(18);
+            p.sourceVersion = q.text(19);
+            p.targetVersion = q.text(20);
+            out.push_back(std::move(p));
+        });
+        !done) {
+        return done.error();
     }
     return out;
 }
@@ -823,47 +801,44 @@ Result<GraphData> Workspace::graph() {
     GraphData data;
     auto frameworks = db.cached("SELECT id FROM frameworks ORDER BY position, id");
     if (!frameworks) return frameworks.error();
-    while (true) {
-        auto row = (*frameworks)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        data.frameworks.push_back((*frameworks)->text(0));
+    if (auto done = (*frameworks)->each([&] { data.frameworks.push_back((*frameworks)->text(0)); }); !done) {
+        return done.error();
     }
     // Control ids are dense enough to index by a map from id to position.
     std::unordered_map<std::int64_t, std::uint32_t> position;
     auto controls =
         db.cached("SELECT id, framework_id, ref, title, assessable FROM controls ORDER BY framework_id, position");
     if (!controls) return controls.error();
-    while (true) {
-        auto row = (*controls)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        const auto& q = **controls;
-        position.emplace(q.integer(0), static_cast<std::uint32_t>(data.controls.size()));
-        data.controls.push_back({q.text(1), q.text(2), q.text(3), q.integer(4) != 0});
+    if (auto done = (*controls)->each([&] {
+            const auto& q = **controls;
+            position.emplace(q.integer(0), static_cast<std::uint32_t>(data.controls.size()));
+            data.controls.push_back({q.text(1), q.text(2), q.text(3), q.integer(4) != 0});
+        });
+        !done) {
+        return done.error();
     }
     std::unordered_map<std::string, std::uint32_t> packIndex;
     auto mappings = db.cached(
         "SELECT m.source_control_id, m.target_control_id, m.relationship, m.confidence, m.strength, "
         "coalesce(m.method, p.method), m.pack_id FROM mappings m JOIN packs p ON p.id = m.pack_id");
     if (!mappings) return mappings.error();
-    while (true) {
-        auto row = (*mappings)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        const auto& q = **mappings;
-        GraphMapping m;
-        m.source = position.at(q.integer(0));
-        m.target = position.at(q.integer(1));
-        m.relationship = parseRelationship(q.text(2)).value_or(Relationship::IntersectsWith);
-        const Method method = parseMethod(q.text(5)).value_or(Method::Authored);
-        m.confidence = q.optionalReal(3).value_or(defaultConfidence(method));
-        if (auto strength = q.optionalInteger(4)) m.confidence *= double(*strength) / 10.0;
-        const std::string pack = q.text(6);
-        auto [it, inserted] = packIndex.emplace(pack, static_cast<std::uint32_t>(data.packs.size()));
-        if (inserted) data.packs.push_back(pack);
-        m.pack = it->second;
-        data.mappings.push_back(m);
+    if (auto done = (*mappings)->each([&] {
+            const auto& q = **mappings;
+            GraphMapping m;
+            m.source = position.at(q.integer(0));
+            m.target = position.at(q.integer(1));
+            m.relationship = parseRelationship(q.text(2)).value_or(Relationship::IntersectsWith);
+            const Method method = parseMethod(q.text(5)).value_or(Method::Authored);
+            m.confidence = q.optionalReal(3).value_or(defaultConfidence(method));
+            if (auto strength = q.optionalInteger(4)) m.confidence *= double(*strength) / 10.0;
+            const std::string pack = q.text(6);
+            auto [it, inserted] = packIndex.emplace(pack, static_cast<std::uint32_t>(data.packs.size()));
+            if (inserted) data.packs.push_back(pack);
+            m.pack = it->second;
+            data.mappings.push_back(m);
+        });
+        !done) {
+        return done.error();
     }
     return data;
 }
@@ -874,12 +849,12 @@ Result<std::vector<PackFill>> Workspace::packFills() {
         "count(m.confidence) FROM packs p LEFT JOIN mappings m ON m.pack_id = p.id GROUP BY p.id ORDER BY p.id");
     if (!s) return s.error();
     std::vector<PackFill> out;
-    while (true) {
-        auto row = (*s)->step();
-        if (!row) return row.error();
-        if (!*row) break;
-        const auto& q = **s;
-        out.push_back({q.text(0), q.text(1), q.text(2), q.integer(3), q.integer(4), q.integer(5)});
+    if (auto done = (*s)->each([&] {
+            const auto& q = **s;
+            out.push_back({q.text(0), q.text(1), q.text(2), q.integer(3), q.integer(4), q.integer(5)});
+        });
+        !done) {
+        return done.error();
     }
     return out;
 }

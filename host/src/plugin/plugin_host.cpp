@@ -4,6 +4,7 @@
 #include <crosswalk/core/hash.hpp>
 #include <crosswalk/core/json.hpp>
 #include <crosswalk/core/pack.hpp>
+#include <crosswalk/core/paths.hpp>
 #include <crosswalk/core/plugin_host.hpp>
 #include <crosswalk/core/version.hpp>
 
@@ -118,29 +119,7 @@ std::string_view toString(PluginStatus status) noexcept {
 }
 
 std::vector<fs::path> findPluginFiles(const std::vector<fs::path>& searchPath) {
-    std::vector<fs::path> files;
-    std::set<std::string> seen;
-    auto add = [&](const fs::path& file) {
-        std::error_code ec;
-        fs::path canonical = fs::canonical(file, ec);
-        if (ec) canonical = file;
-        if (seen.insert(canonical.string()).second) files.push_back(file);
-    };
-    for (const auto& entry : searchPath) {
-        std::error_code ec;
-        if (fs::is_directory(entry, ec)) {
-            std::vector<fs::path> inDir;
-            for (const auto& item : fs::directory_iterator(entry, ec)) {
-                const auto& p = item.path();
-                if (p.extension() == ".so" && item.is_regular_file(ec)) inDir.push_back(p);
-            }
-            std::sort(inDir.begin(), inDir.end());
-            for (const auto& p : inDir) add(p);
-        } else if (fs::exists(entry, ec)) {
-            add(entry);
-        }
-    }
-    return files;
+    return findFiles(searchPath, ".so");
 }
 
 struct PluginHost::Impl {

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <filesystem>
+#include <string_view>
 #include <vector>
 
 namespace cw {
@@ -33,6 +34,11 @@ std::vector<std::filesystem::path> pluginSearchPath(const std::vector<std::files
  * `<exe dir>/mappings`, `<exe dir>/../<datadir>/crosswalk/mappings` and the configured install folder.
  */
 std::vector<std::filesystem::path> packSearchPath(const std::vector<std::filesystem::path>& extra, bool defaults);
+
+/// The files with `extension` (e.g. ".so") under `searchPath`: folders give their matching
+/// files, sorted; files are taken as given; no duplicates by canonical path.
+std::vector<std::filesystem::path> findFiles(const std::vector<std::filesystem::path>& searchPath,
+                                             std::string_view extension);
 
 /// The *.json files under `searchPath` (folders: sorted; files: as given), without duplicates.
 std::vector<std::filesystem::path> findPackFiles(const std::vector<std::filesystem::path>& searchPath);
