@@ -58,16 +58,46 @@ TEST_F(WorkspaceTest, CreatesAStrictWalWorkspaceWithForeignKeys) {
     {
         Workspace ws = open();
         EXPECT_TRUE(ws.created());
-        EXPECT_EQ(ws.schemaVersion(), 2);
+        EXPECT_EQ(ws.schemaVersion(), 3);
     }
     const fs::path db = m_dir / "w.db";
-    EXPECT_EQ(sql(db, "PRAGMA user_version;"), "2\n");
+    EXPECT_EQ(sql(db, "PRAGMA user_version;"), "3\n");
     EXPECT_EQ(sql(db, "PRAGMA journal_mode;"), "wal\n");
-    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql LIKE '%STRICT';"), "10\n");
+    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table';"), "34\n");
+    EXPECT_EQ(sql(db, "SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT';"), "0\n");
     EXPECT_EQ(sql(db, "SELECT value FROM meta WHERE key = 'created_by';"), "crosswalk 0.1.0\n");
     // Reopening does not recreate or migrate again.
     Workspace again = open();
     EXPECT_FALSE(again.created());
+}
+
+TEST_F(WorkspaceTest, TransactionsNestAndOnlyTheOutermostDecides) {
+    Workspace ws = open();
+    // The plugin sync commits its own (inner) transaction, but the outer body fails: nothing is kept.
+    auto failed = ws.transaction([&]() -> Result<void> {
+        if (auto s = ws.syncPlugin(m_good); !s) return s.error();
+        EXPECT_FALSE(ws.frameworks()->empty());
+        return Error::badInput("stop");
+    });
+    ASSERT_FALSE(failed);
+    EXPECT_EQ(failed.error().message, "stop");
+    EXPECT_TRUE(ws.frameworks()->empty());
+    EXPECT_TRUE(ws.plugins()->empty());
+
+    // A failing inner step undoes only itself; the outer body goes on and is kept.
+    auto kept = ws.transaction([&]() -> Result<void> {
+        if (auto a = ws.addCommonControl("X-1", "One", ""); !a) return a.error();
+        auto inner = ws.transaction([&]() -> Result<void> {
+            if (auto a = ws.addCommonControl("X-2", "Two", ""); !a) return a.error();
+            return Error::badInput("undo X-2");
+        });
+        EXPECT_FALSE(inner);
+        return ws.addCommonControl("X-3", "Three", "");
+    });
+    ASSERT_TRUE(kept) << kept.error().message;
+    std::vector<std::string> keys;
+    for (const auto& c : *ws.commonControls()) keys.push_back(c.key);
+    EXPECT_EQ(keys, (std::vector<std::string>{"X-1", "X-3"}));
 }
 
 TEST_F(WorkspaceTest, LoadsAPluginCatalogInOrderWithHierarchy) {

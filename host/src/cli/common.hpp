@@ -76,6 +76,14 @@ using Command = int (*)(const Options&);
 /// Registers the crosswalk commands (import-pack, packs, map, overlap, marginal).
 void addCrosswalkCommands(CLI::App& app, Options& o, Command& command);
 
+/// The certification workbench commands, one file each. Each keeps its own options
+/// (file-static) and reads the shared ones (--db, --plugins, --json …) from `o`.
+void addOrganizationCommands(CLI::App& app, Options& o, Command& command);  ///< org_commands.cpp
+void addEvidenceCommands(CLI::App& app, Options& o, Command& command);      ///< evidence_commands.cpp
+void addAuditCommands(CLI::App& app, Options& o, Command& command);         ///< audit_commands.cpp
+void addSoaCommands(CLI::App& app, Options& o, Command& command);           ///< soa_commands.cpp
+void addDemoCommand(CLI::App& app, Options& o, Command& command);           ///< demo_command.cpp
+
 /// Imports every pack the loaded plugins ship and every pack file on the pack path.
 /// Problems go to stderr, one line each; returns one JSON entry per pack seen.
 boost::json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o);

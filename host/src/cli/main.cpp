@@ -432,6 +432,11 @@ int run(int argc, char** argv) {
     verify->add_option("file", o.pluginFile, "Plugin shared library")->required();
     verify->add_flag("--json", o.json, "Print JSON");
     addCrosswalkCommands(app, o, command);
+    addOrganizationCommands(app, o, command);
+    addEvidenceCommands(app, o, command);
+    addAuditCommands(app, o, command);
+    addSoaCommands(app, o, command);
+    addDemoCommand(app, o, command);
 
     try {
         app.parse(argc, argv);

@@ -185,18 +185,32 @@ Error Database::error(std::string_view what) const {
 }
 
 Result<Transaction> Transaction::begin(Database& db) {
-    if (auto r = db.exec("BEGIN IMMEDIATE"); !r) return r.error();
-    return Transaction(&db);
+    const int depth = db.m_transactionDepth;
+    const std::string sql = depth == 0 ? std::string("BEGIN IMMEDIATE") : "SAVEPOINT cw_" + std::to_string(depth);
+    if (auto r = db.exec(sql); !r) return r.error();
+    ++db.m_transactionDepth;
+    return Transaction(&db, depth);
 }
 
 Transaction::~Transaction() {
-    if (m_db != nullptr) (void)m_db->exec("ROLLBACK");
+    if (m_db == nullptr) return;
+    if (m_depth == 0) {
+        (void)m_db->exec("ROLLBACK");
+    } else {
+        const std::string name = "cw_" + std::to_string(m_depth);
+        (void)m_db->exec("ROLLBACK TO " + name);
+        (void)m_db->exec("RELEASE " + name);
+    }
+    --m_db->m_transactionDepth;
 }
 
 Result<void> Transaction::commit() {
     if (m_db == nullptr) return Error::internal("transaction already finished");
-    auto r = m_db->exec("COMMIT");
-    if (r) m_db = nullptr;
+    auto r = m_db->exec(m_depth == 0 ? std::string("COMMIT") : "RELEASE cw_" + std::to_string(m_depth));
+    if (r) {
+        --m_db->m_transactionDepth;
+        m_db = nullptr;
+    }
     return r;
 }
 

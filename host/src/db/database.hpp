@@ -131,13 +131,17 @@ private:
     sqlite3* m_db = nullptr;
     std::filesystem::path m_path;
     std::map<std::string, Statement, std::less<>> m_cache;
+    int m_transactionDepth = 0;  ///< open Transactions; inner ones are savepoints
+    friend class Transaction;
 };
 
-/// BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed.
+/// BEGIN IMMEDIATE … COMMIT; rolls back in the destructor unless committed. Nests: a
+/// Transaction begun inside another is a savepoint, so a failing inner step undoes only
+/// itself and the outer one still decides whether anything is kept.
 class Transaction {
 public:
     static Result<Transaction> begin(Database& db);
-    Transaction(Transaction&& other) noexcept : m_db(other.m_db) { other.m_db = nullptr; }
+    Transaction(Transaction&& other) noexcept : m_db(other.m_db), m_depth(other.m_depth) { other.m_db = nullptr; }
     Transaction& operator=(Transaction&&) = delete;
     Transaction(const Transaction&) = delete;
     Transaction& operator=(const Transaction&) = delete;
@@ -146,8 +150,9 @@ public:
     Result<void> commit();
 
 private:
-    explicit Transaction(Database* db) noexcept : m_db(db) {}
+    Transaction(Database* db, int depth) noexcept : m_db(db), m_depth(depth) {}
     Database* m_db;
+    int m_depth;  ///< 0 for the outermost
 };
 
 }  // namespace cw::db

@@ -859,4 +859,11 @@ Result<std::vector<PackFill>> Workspace::packFills() {
     return out;
 }
 
+Result<void> Workspace::transaction(const std::function<Result<void>()>& body) {
+    auto tx = db::Transaction::begin(*m_impl->db);
+    if (!tx) return tx.error();
+    if (auto r = body(); !r) return r.error();
+    return tx->commit();
+}
+
 }  // namespace cw

@@ -27,4 +27,12 @@ struct Workspace::Impl {
     Result<std::int64_t> controlId(std::string_view fullRef);
 };
 
+namespace detail {
+/// How the workbench repositories (host/src/db/*.cpp) reach the connection.
+struct WorkspaceAccess {
+    static Workspace::Impl& impl(Workspace& ws) { return *ws.m_impl; }
+    static db::Database& db(Workspace& ws) { return *ws.m_impl->db; }
+};
+}  // namespace detail
+
 }  // namespace cw

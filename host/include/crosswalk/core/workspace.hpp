@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -21,6 +22,10 @@
 #include <vector>
 
 namespace cw {
+
+namespace detail {
+struct WorkspaceAccess;
+}
 
 /// A plugin as recorded in the workspace.
 struct WorkspacePlugin {
@@ -244,7 +249,15 @@ public:
     Result<void> linkCommonControl(std::string_view key, std::string_view requirement);
     Result<void> unlinkCommonControl(std::string_view key, std::string_view requirement);
 
+    /**
+     * @brief Runs `body` in one transaction: everything it writes is kept only when it
+     * succeeds. Nests (inner ones are savepoints), so the workbench's own one-transaction
+     * operations can be composed, as `crosswalk demo` does.
+     */
+    Result<void> transaction(const std::function<Result<void>()>& body);
+
 private:
+    friend struct detail::WorkspaceAccess;
     struct Impl;
     explicit Workspace(std::unique_ptr<Impl> impl);
     std::unique_ptr<Impl> m_impl;

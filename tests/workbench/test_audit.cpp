@@ -1,0 +1,2 @@
+// Placeholder: the audit suite.
+#include "workbench_fixture.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: the demo suite.
+#include "workbench_fixture.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: the evidence suite.
+#include "workbench_fixture.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: the implementation suite.
+#include "workbench_fixture.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: the organization suite.
+#include "workbench_fixture.hpp"

@@ -1,0 +1,2 @@
+// Placeholder: the readiness suite.
+#include "workbench_fixture.hpp"

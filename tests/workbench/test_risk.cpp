@@ -1,0 +1,2 @@
+// Placeholder: the risk suite.
+#include "workbench_fixture.hpp"

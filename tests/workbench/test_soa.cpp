@@ -1,0 +1,2 @@
+// Placeholder: the soa suite.
+#include "workbench_fixture.hpp"

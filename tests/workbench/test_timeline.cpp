@@ -1,0 +1,2 @@
+// Placeholder: the timeline suite.
+#include "workbench_fixture.hpp"
