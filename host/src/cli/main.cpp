@@ -397,6 +397,8 @@ int cmdVerifyPlugin(const Options& o) {
 int run(int argc, char** argv) {
     CLI::App app{"Crosswalk: typed crosswalks between security and privacy frameworks", "crosswalk"};
     app.require_subcommand(1);
+    // Global options may also follow the subcommand: `crosswalk demo --db demo.db`.
+    app.fallthrough();
     app.set_version_flag("--version", "crosswalk " + std::string(crosswalkVersion()));
     Options o;
     app.add_option("--db", o.db, "Workspace file (default: $XDG_DATA_HOME/crosswalk/workspace.db)");
