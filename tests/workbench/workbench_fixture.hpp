@@ -1,7 +1,9 @@
 // Shared by the workbench suites: a workspace made once per test binary by the real
 // `crosswalk init` (every framework plugin, every shipped pack, common controls seeded),
 // copied afresh for each test; the same plugins loaded in-process for scoping and
-// readiness rules; and a way to run the CLI on the test's own copy.
+// readiness rules; and a way to run the CLI on the test's own copy. "Unchanged after a
+// failed operation" is checked by reading the state back through the API: the file's
+// bytes are no proof under WAL (a process checkpoints when it closes).
 #pragma once
 
 #include <crosswalk/core/plugin_host.hpp>
@@ -49,13 +51,6 @@ inline const PluginHost& frameworkPlugins() {
         return h;
     }();
     return *host;
-}
-
-/// SHA-256 of the whole workspace file after a checkpoint: "unchanged after a failed
-/// operation" is checked by comparing it before and after.
-inline std::string fileDigest(const fs::path& file) {
-    const auto digest = sha256File(file);
-    return digest ? *digest : std::string();
 }
 
 class WorkbenchTest : public ::testing::Test {

@@ -124,7 +124,8 @@ CatalogReading readCatalog(std::string_view text) {
                  "duplicate framework id '" + f.id + "' (first at /frameworks/" + std::to_string(it->second) + ")"});
         }
         if (!f.published.empty() && !isCalendarDate(f.published)) {
-            reading.problems.push_back({appendPointer(at, "published"), "'" + f.published + "' is not a calendar date"});
+            reading.problems.push_back(
+                {appendPointer(at, "published"), "'" + f.published + "' is not a calendar date"});
         }
         checkHierarchy(f, at, reading.problems);
         catalog.frameworks.push_back(std::move(f));

@@ -1149,8 +1149,8 @@ private:
         const std::vector<StepSpec> steps = {
             {Step::GapAnalysis, -240, -210, -240, -212, "Gap analysis against ISO 27001, SOC 2 and HIPAA"},
             {Step::IsmsDevelopment, -210, -60, -210, -55, "Scope, risk assessment, SoA, controls and documents"},
-            {Step::InternalAudit, -50, -45, -48, -44, "Outsourced internal audit"},
-            {Step::ManagementReview, -30, -30, -28, -28, "First management review"},
+            {Step::InternalAudit, -48, -44, -48, -44, "Outsourced internal audit"},
+            {Step::ManagementReview, -28, -28, -28, -28, "First management review"},
             {Step::Stage1, 14, 15, std::nullopt, std::nullopt, "Certification body: documentation review"},
             {Step::Remediation, 16, 50, std::nullopt, std::nullopt, "Close Stage 1 findings"},
             {Step::Stage2, 60, 62, std::nullopt, std::nullopt, "Certification audit on site and remote"},

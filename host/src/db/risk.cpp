@@ -1,46 +1,491 @@
-// Stub: replaced by the real implementation.
+// The risk register: the scoring matrix, risks on assets, their treatment with Annex A
+// controls and their acceptance. All SQL for risk_matrix, risks, risk_assets, risk_controls.
 #include <crosswalk/core/risk.hpp>
 
-#if defined(__GNUC__)
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#endif
+#include "database.hpp"
+#include "workspace_impl.hpp"
+
+#include <boost/json.hpp>
+
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <regex>
+#include <set>
 
 namespace cw {
+namespace {
+
+namespace json = boost::json;
+
+constexpr const char* kAnnexFramework = "iso27001-2022";
+
+std::string inQuotes(std::string_view text) {
+    // Appended piecewise: "'" + std::string(text) trips a GCC 12 -Wrestrict false positive.
+    std::string out;
+    out.reserve(text.size() + 2);
+    out.append(1, '\'').append(text).append(1, '\'');
+    return out;
+}
+
+std::string range(int levels) {
+    return "1–" + std::to_string(levels);
+}
+
+// How messages name a risk; one being added without a key has none yet.
+std::string riskName(std::string_view key) {
+    return key.empty() ? std::string("the new risk") : "risk " + inQuotes(key);
+}
+
+Result<void> checkKey(std::string_view key) {
+    static const std::regex kKey("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
+    if (!std::regex_match(key.begin(), key.end(), kKey)) {
+        return Error::badInput("invalid risk key " + inQuotes(key) +
+                               " (letters, digits, '.', '_', '-'; starting with a letter or digit; at most 64)");
+    }
+    return {};
+}
+
+std::string namesJson(const std::vector<std::string>& names) {
+    return json::serialize(json::array(names.begin(), names.end()));
+}
+
+std::vector<std::string> namesFrom(const std::string& text) {
+    std::vector<std::string> out;
+    boost::system::error_code ec;
+    const json::value v = json::parse(text, ec);
+    if (ec || !v.is_array()) return out;
+    for (const auto& name : v.as_array()) {
+        if (name.is_string()) out.emplace_back(name.as_string());
+    }
+    return out;
+}
+
+Result<void> checkNames(const std::vector<std::string>& names, int levels, const char* what) {
+    if (static_cast<int>(names.size()) != levels) {
+        return Error::badInput(std::string("risk matrix: ") + what + " names: " + std::to_string(names.size()) +
+                               " given for " + std::to_string(levels) + " levels; name every level, lowest first");
+    }
+    std::set<std::string> seen;
+    for (const auto& name : names) {
+        if (name.empty()) return Error::badInput(std::string("risk matrix: a ") + what + " level name is empty");
+        if (!seen.insert(name).second) {
+            return Error::badInput(std::string("risk matrix: ") + what + " level name " + inQuotes(name) +
+                                   " is used twice");
+        }
+    }
+    return {};
+}
+
+Result<void> checkMatrix(const RiskMatrix& m) {
+    if (m.likelihoodLevels < 2 || m.likelihoodLevels > 10) {
+        return Error::badInput("risk matrix: likelihood levels must be between 2 and 10, not " +
+                               std::to_string(m.likelihoodLevels));
+    }
+    if (m.impactLevels < 2 || m.impactLevels > 10) {
+        return Error::badInput("risk matrix: impact levels must be between 2 and 10, not " +
+                               std::to_string(m.impactLevels));
+    }
+    if (auto r = checkNames(m.likelihoodNames, m.likelihoodLevels, "likelihood"); !r) return r;
+    if (auto r = checkNames(m.impactNames, m.impactLevels, "impact"); !r) return r;
+    const int maxScore = m.likelihoodLevels * m.impactLevels;
+    if (m.mediumFrom < 1 || m.mediumFrom > m.highFrom || m.highFrom > maxScore) {
+        return Error::badInput("risk matrix: expected 1 ≤ medium-from ≤ high-from ≤ " + std::to_string(maxScore) +
+                               " (the highest score), got medium-from " + std::to_string(m.mediumFrom) +
+                               " and high-from " + std::to_string(m.highFrom));
+    }
+    if (m.acceptableUpTo < 0 || m.acceptableUpTo >= m.highFrom) {
+        return Error::badInput("risk matrix: acceptable-up-to must be at least 0 and below high-from (" +
+                               std::to_string(m.highFrom) + "), not " + std::to_string(m.acceptableUpTo));
+    }
+    return {};
+}
+
+/// The score the acceptance criteria apply to: the residual one, else the inherent one.
+int acceptedScore(const Risk& r) {
+    return r.residualScore().value_or(r.score());
+}
+
+// Every rule of setRisk's documentation that needs only the matrix.
+Result<void> checkRisk(const Risk& r, const RiskMatrix& m) {
+    const std::string who = riskName(r.key) + ": ";
+    if (r.title.empty()) return Error::badInput(who + "a risk needs a title");
+    if (r.likelihood < 1 || r.likelihood > m.likelihoodLevels) {
+        return Error::badInput(who + "likelihood " + std::to_string(r.likelihood) + " is outside the matrix (" +
+                               range(m.likelihoodLevels) + ")");
+    }
+    if (r.impact < 1 || r.impact > m.impactLevels) {
+        return Error::badInput(who + "impact " + std::to_string(r.impact) + " is outside the matrix (" +
+                               range(m.impactLevels) + ")");
+    }
+    if (r.residualLikelihood.has_value() != r.residualImpact.has_value()) {
+        return Error::badInput(who + "give both residual likelihood and residual impact, or neither");
+    }
+    if (r.residualLikelihood) {
+        if (*r.residualLikelihood < 1 || *r.residualLikelihood > m.likelihoodLevels) {
+            return Error::badInput(who + "residual likelihood " + std::to_string(*r.residualLikelihood) +
+                                   " is outside the matrix (" + range(m.likelihoodLevels) + ")");
+        }
+        if (*r.residualImpact < 1 || *r.residualImpact > m.impactLevels) {
+            return Error::badInput(who + "residual impact " + std::to_string(*r.residualImpact) +
+                                   " is outside the matrix (" + range(m.impactLevels) + ")");
+        }
+        // Treatment lowers a risk; a residual above the inherent risk is a scoring mistake.
+        if (*r.residualLikelihood > r.likelihood) {
+            return Error::badInput(who + "residual likelihood " + std::to_string(*r.residualLikelihood) +
+                                   " is above the inherent likelihood " + std::to_string(r.likelihood));
+        }
+        if (*r.residualImpact > r.impact) {
+            return Error::badInput(who + "residual impact " + std::to_string(*r.residualImpact) +
+                                   " is above the inherent impact " + std::to_string(r.impact));
+        }
+    }
+    if (r.treatment == Treatment::Modify && r.controls.empty()) {
+        return Error::badInput(who + "treatment 'modify' needs the Annex A controls chosen (e.g. A.5.15)");
+    }
+    const bool accepting = !r.acceptedBy.empty() || r.acceptedOn.has_value();
+    if (accepting) {
+        if (r.acceptedBy.empty()) return Error::badInput(who + "an acceptance date needs who accepted (accepted-by)");
+        if (!r.acceptedOn) return Error::badInput(who + "acceptance by " + inQuotes(r.acceptedBy) + " needs a date");
+        if (r.owner.empty()) return Error::badInput(who + "only the risk owner can accept a risk; set the owner first");
+        if (r.acceptedBy != r.owner) {
+            return Error::badInput(who + "accepted by " + inQuotes(r.acceptedBy) + ", but only the risk owner " +
+                                   inQuotes(r.owner) + " can accept it");
+        }
+        if (acceptedScore(r) > m.acceptableUpTo) {
+            return Error::badInput(who + (r.residualScore() ? "residual" : "inherent") + " score " +
+                                   std::to_string(acceptedScore(r)) +
+                                   " is above the risk acceptance criteria (scores up to " +
+                                   std::to_string(m.acceptableUpTo) + " may be accepted); it cannot be accepted");
+        }
+    }
+    return {};
+}
+
+// "A.5.15" or "iso27001-2022:A.5.15" → the control's id, when it is an assessable Annex A control.
+Result<std::int64_t> annexControl(db::Database& db, std::string_view riskKey, std::string_view given) {
+    std::string_view ref = given;
+    if (const auto split = splitFullRef(given)) {
+        if (split->first != kAnnexFramework) {
+            return Error::badInput(riskName(riskKey) + ": control " + inQuotes(given) +
+                                   " is not an Annex A control of iso27001-2022 (expected e.g. A.5.15)");
+        }
+        ref = split->second;
+    }
+    auto s =
+        db.cached("SELECT id FROM controls WHERE framework_id = ?1 AND ref = ?2 AND assessable = 1 AND ref GLOB 'A.*'");
+    if (!s) return s.error();
+    (*s)->bindAll(kAnnexFramework, ref);
+    auto row = (*s)->step();
+    if (!row) return row.error();
+    if (!*row) {
+        return Error::badInput(riskName(riskKey) + ": " + inQuotes(given) +
+                               " is not an Annex A control of iso27001-2022 (expected e.g. A.5.15)");
+    }
+    const std::int64_t id = (*s)->integer(0);
+    (*s)->reset();
+    return id;
+}
+
+Result<std::int64_t> assetId(db::Database& db, std::string_view riskKey, std::string_view key) {
+    auto s = db.cached("SELECT id FROM assets WHERE key = ?1");
+    if (!s) return s.error();
+    (*s)->bindAll(key);
+    auto row = (*s)->step();
+    if (!row) return row.error();
+    if (!*row) return Error::badInput(riskName(riskKey) + ": unknown asset " + inQuotes(key));
+    const std::int64_t id = (*s)->integer(0);
+    (*s)->reset();
+    return id;
+}
+
+// The next free "R-NN" after the highest numbered key.
+Result<std::string> nextKey(db::Database& db) {
+    auto s = db.cached(
+        "SELECT coalesce(max(CAST(substr(key, 3) AS INTEGER)), 0) FROM risks "
+        "WHERE key GLOB 'R-[0-9]*' AND substr(key, 3) NOT GLOB '*[^0-9]*'");
+    if (!s) return s.error();
+    auto row = (*s)->step();
+    if (!row) return row.error();
+    const std::int64_t last = (*s)->integer(0);
+    (*s)->reset();
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "R-%02lld", static_cast<long long>(last + 1));
+    return std::string(buffer);
+}
+
+std::optional<Date> dateColumn(const db::Statement& s, int column) {
+    if (s.isNull(column)) return std::nullopt;
+    auto date = Date::parse(s.text(column));
+    if (!date) return std::nullopt;  // only dates we wrote are stored
+    return *date;
+}
+
+// Risks with their assets and controls: three queries; `only` restricts to one key.
+Result<std::vector<Risk>> load(db::Database& db, std::optional<std::string_view> only) {
+    std::vector<Risk> out;
+    std::map<std::int64_t, std::size_t> index;
+    auto s = db.cached(
+        "SELECT id, key, title, threat, vulnerability, owner, likelihood, impact, treatment, residual_likelihood, "
+        "residual_impact, accepted_by, accepted_on, notes FROM risks WHERE ?1 IS NULL OR key = ?1 ORDER BY key");
+    if (!s) return s.error();
+    (*s)->bindAll(only);
+    if (auto r = (*s)->each([&] {
+            const auto& q = **s;
+            Risk risk;
+            risk.key = q.text(1);
+            risk.title = q.text(2);
+            risk.threat = q.text(3);
+            risk.vulnerability = q.text(4);
+            risk.owner = q.text(5);
+            risk.likelihood = static_cast<int>(q.integer(6));
+            risk.impact = static_cast<int>(q.integer(7));
+            if (!q.isNull(8)) risk.treatment = parseTreatment(q.text(8));
+            if (auto v = q.optionalInteger(9)) risk.residualLikelihood = static_cast<int>(*v);
+            if (auto v = q.optionalInteger(10)) risk.residualImpact = static_cast<int>(*v);
+            risk.acceptedBy = q.text(11);
+            risk.acceptedOn = dateColumn(q, 12);
+            risk.notes = q.text(13);
+            index.emplace(q.integer(0), out.size());
+            out.push_back(std::move(risk));
+        });
+        !r) {
+        return r.error();
+    }
+    auto assets = db.cached(
+        "SELECT ra.risk_id, a.key FROM risk_assets ra JOIN assets a ON a.id = ra.asset_id "
+        "JOIN risks r ON r.id = ra.risk_id WHERE ?1 IS NULL OR r.key = ?1 ORDER BY a.key");
+    if (!assets) return assets.error();
+    (*assets)->bindAll(only);
+    if (auto r = (*assets)->each([&] {
+            const auto it = index.find((*assets)->integer(0));
+            if (it != index.end()) out[it->second].assets.push_back((*assets)->text(1));
+        });
+        !r) {
+        return r.error();
+    }
+    auto controls = db.cached(
+        "SELECT rc.risk_id, c.ref FROM risk_controls rc JOIN controls c ON c.id = rc.control_id "
+        "JOIN risks r ON r.id = rc.risk_id WHERE ?1 IS NULL OR r.key = ?1 ORDER BY c.position");
+    if (!controls) return controls.error();
+    (*controls)->bindAll(only);
+    if (auto r = (*controls)->each([&] {
+            const auto it = index.find((*controls)->integer(0));
+            if (it != index.end()) out[it->second].controls.push_back((*controls)->text(1));
+        });
+        !r) {
+        return r.error();
+    }
+    return out;
+}
+
+}  // namespace
+
+RiskLevel RiskMatrix::level(int score) const noexcept {
+    if (score >= highFrom) return RiskLevel::High;
+    if (score >= mediumFrom) return RiskLevel::Medium;
+    return RiskLevel::Low;
+}
+
+std::optional<int> Risk::residualScore() const noexcept {
+    if (!residualLikelihood || !residualImpact) return std::nullopt;
+    return *residualLikelihood * *residualImpact;
+}
 
 std::string_view toString(RiskLevel level) noexcept {
-    return {};
+    switch (level) {
+        case RiskLevel::Low:
+            return "low";
+        case RiskLevel::Medium:
+            return "medium";
+        case RiskLevel::High:
+            return "high";
+    }
+    return "low";
 }
 
 std::string_view toString(Treatment t) noexcept {
-    return {};
+    switch (t) {
+        case Treatment::Modify:
+            return "modify";
+        case Treatment::Retain:
+            return "retain";
+        case Treatment::Avoid:
+            return "avoid";
+        case Treatment::Share:
+            return "share";
+    }
+    return "modify";
 }
 
 std::optional<Treatment> parseTreatment(std::string_view text) noexcept {
+    for (const Treatment t : {Treatment::Modify, Treatment::Retain, Treatment::Avoid, Treatment::Share}) {
+        if (toString(t) == text) return t;
+    }
     return std::nullopt;
 }
 
 Result<RiskMatrix> riskMatrix(Workspace& ws) {
-    return Error::internal("not implemented yet");
+    auto& db = detail::WorkspaceAccess::db(ws);
+    auto s = db.cached(
+        "SELECT likelihood_levels, impact_levels, likelihood_names, impact_names, medium_from, high_from, "
+        "acceptable_up_to FROM risk_matrix WHERE id = 1");
+    if (!s) return s.error();
+    auto row = (*s)->step();
+    if (!row) return row.error();
+    RiskMatrix m;  // no row: the defaults
+    if (*row) {
+        const auto& q = **s;
+        m.likelihoodLevels = static_cast<int>(q.integer(0));
+        m.impactLevels = static_cast<int>(q.integer(1));
+        m.likelihoodNames = namesFrom(q.text(2));
+        m.impactNames = namesFrom(q.text(3));
+        m.mediumFrom = static_cast<int>(q.integer(4));
+        m.highFrom = static_cast<int>(q.integer(5));
+        m.acceptableUpTo = static_cast<int>(q.integer(6));
+    }
+    (*s)->reset();
+    return m;
 }
 
 Result<void> setRiskMatrix(Workspace& ws, const RiskMatrix& matrix) {
-    return Error::internal("not implemented yet");
+    if (auto r = checkMatrix(matrix); !r) return r;
+    auto& db = detail::WorkspaceAccess::db(ws);
+    auto tx = db::Transaction::begin(db);
+    if (!tx) return tx.error();
+    // Recorded risks must still fit: their scores on the grid and their acceptance within the criteria.
+    auto recorded = load(db, std::nullopt);
+    if (!recorded) return recorded.error();
+    for (const auto& r : *recorded) {
+        const bool outside = r.likelihood > matrix.likelihoodLevels || r.impact > matrix.impactLevels ||
+                             r.residualLikelihood.value_or(1) > matrix.likelihoodLevels ||
+                             r.residualImpact.value_or(1) > matrix.impactLevels;
+        if (outside) {
+            return Error::badInput("risk matrix: risk " + inQuotes(r.key) + " is scored likelihood " +
+                                   std::to_string(r.likelihood) + ", impact " + std::to_string(r.impact) +
+                                   (r.residualScore() ? " (residual " + std::to_string(*r.residualLikelihood) + ", " +
+                                                            std::to_string(*r.residualImpact) + ")"
+                                                      : std::string()) +
+                                   ", outside a " + std::to_string(matrix.likelihoodLevels) + " × " +
+                                   std::to_string(matrix.impactLevels) + " matrix; rescore it first");
+        }
+        if (r.acceptedOn && acceptedScore(r) > matrix.acceptableUpTo) {
+            return Error::badInput("risk matrix: risk " + inQuotes(r.key) + " was accepted at score " +
+                                   std::to_string(acceptedScore(r)) + ", above the new acceptance criteria (up to " +
+                                   std::to_string(matrix.acceptableUpTo) +
+                                   "); withdraw or revisit that acceptance first");
+        }
+    }
+    auto s = db.cached(
+        "INSERT INTO risk_matrix(id, likelihood_levels, impact_levels, likelihood_names, impact_names, medium_from, "
+        "high_from, acceptable_up_to) VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(id) DO UPDATE SET "
+        "likelihood_levels = excluded.likelihood_levels, impact_levels = excluded.impact_levels, "
+        "likelihood_names = excluded.likelihood_names, impact_names = excluded.impact_names, "
+        "medium_from = excluded.medium_from, high_from = excluded.high_from, "
+        "acceptable_up_to = excluded.acceptable_up_to");
+    if (!s) return s.error();
+    (*s)->bindAll(matrix.likelihoodLevels, matrix.impactLevels, namesJson(matrix.likelihoodNames),
+                  namesJson(matrix.impactNames), matrix.mediumFrom, matrix.highFrom, matrix.acceptableUpTo);
+    if (auto r = (*s)->run(); !r) return r;
+    return tx->commit();
 }
 
 Result<std::vector<Risk>> risks(Workspace& ws) {
-    return Error::internal("not implemented yet");
+    return load(detail::WorkspaceAccess::db(ws), std::nullopt);
 }
 
 Result<Risk> risk(Workspace& ws, std::string_view key) {
-    return Error::internal("not implemented yet");
+    auto found = load(detail::WorkspaceAccess::db(ws), key);
+    if (!found) return found.error();
+    if (found->empty()) return Error::notFound("unknown risk " + inQuotes(key));
+    return std::move(found->front());
 }
 
 Result<Risk> setRisk(Workspace& ws, Risk risk) {
-    return Error::internal("not implemented yet");
+    auto& db = detail::WorkspaceAccess::db(ws);
+    auto tx = db::Transaction::begin(db);
+    if (!tx) return tx.error();
+    if (!risk.key.empty()) {
+        if (auto r = checkKey(risk.key); !r) return r.error();
+    }
+    auto matrix = riskMatrix(ws);
+    if (!matrix) return matrix.error();
+    if (auto r = checkRisk(risk, *matrix); !r) return r.error();
+    std::set<std::int64_t> assetIds;
+    for (const auto& key : risk.assets) {
+        auto id = assetId(db, risk.key, key);
+        if (!id) return id.error();
+        assetIds.insert(*id);
+    }
+    std::set<std::int64_t> controlIds;
+    for (const auto& ref : risk.controls) {
+        auto id = annexControl(db, risk.key, ref);
+        if (!id) return id.error();
+        controlIds.insert(*id);
+    }
+    if (risk.key.empty()) {
+        auto key = nextKey(db);
+        if (!key) return key.error();
+        risk.key = *key;
+    }
+
+    auto upsert = db.cached(
+        "INSERT INTO risks(key, title, threat, vulnerability, owner, likelihood, impact, treatment, "
+        "residual_likelihood, residual_impact, accepted_by, accepted_on, notes, updated_at) VALUES "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, strftime('%Y-%m-%dT%H:%M:%SZ','now')) "
+        "ON CONFLICT(key) DO UPDATE SET title = excluded.title, threat = excluded.threat, "
+        "vulnerability = excluded.vulnerability, owner = excluded.owner, likelihood = excluded.likelihood, "
+        "impact = excluded.impact, treatment = excluded.treatment, residual_likelihood = excluded.residual_likelihood, "
+        "residual_impact = excluded.residual_impact, accepted_by = excluded.accepted_by, "
+        "accepted_on = excluded.accepted_on, notes = excluded.notes, updated_at = excluded.updated_at "
+        "RETURNING id");
+    if (!upsert) return upsert.error();
+    const std::optional<std::string> treatment =
+        risk.treatment ? std::optional<std::string>(toString(*risk.treatment)) : std::nullopt;
+    const std::optional<std::string> acceptedOn =
+        risk.acceptedOn ? std::optional(risk.acceptedOn->str()) : std::nullopt;
+    (*upsert)->bindAll(risk.key, risk.title, risk.threat, risk.vulnerability, risk.owner, risk.likelihood, risk.impact,
+                       treatment, risk.residualLikelihood, risk.residualImpact, risk.acceptedBy, acceptedOn,
+                       risk.notes);
+    auto row = (*upsert)->step();
+    if (!row) return row.error();
+    if (!*row) return Error::internal("risk " + inQuotes(risk.key) + ": the upsert returned no id");
+    const std::int64_t id = (*upsert)->integer(0);
+    if (auto done = (*upsert)->step(); !done) return done.error();  // finish the statement
+    (*upsert)->reset();
+
+    auto clearAssets = db.cached("DELETE FROM risk_assets WHERE risk_id = ?1");
+    auto clearControls = db.cached("DELETE FROM risk_controls WHERE risk_id = ?1");
+    auto addAsset = db.cached("INSERT INTO risk_assets(risk_id, asset_id) VALUES (?1, ?2)");
+    auto addControl = db.cached("INSERT INTO risk_controls(risk_id, control_id) VALUES (?1, ?2)");
+    if (!clearAssets) return clearAssets.error();
+    if (!clearControls) return clearControls.error();
+    if (!addAsset) return addAsset.error();
+    if (!addControl) return addControl.error();
+    (*clearAssets)->bindAll(id);
+    if (auto r = (*clearAssets)->run(); !r) return r.error();
+    (*clearControls)->bindAll(id);
+    if (auto r = (*clearControls)->run(); !r) return r.error();
+    for (const std::int64_t asset : assetIds) {
+        (*addAsset)->bindAll(id, asset);
+        if (auto r = (*addAsset)->run(); !r) return r.error();
+    }
+    for (const std::int64_t control : controlIds) {
+        (*addControl)->bindAll(id, control);
+        if (auto r = (*addControl)->run(); !r) return r.error();
+    }
+    if (auto r = tx->commit(); !r) return r.error();
+    return cw::risk(ws, risk.key);
 }
 
 Result<void> removeRisk(Workspace& ws, std::string_view key) {
-    return Error::internal("not implemented yet");
+    auto& db = detail::WorkspaceAccess::db(ws);
+    auto s = db.cached("DELETE FROM risks WHERE key = ?1");
+    if (!s) return s.error();
+    (*s)->bindAll(key);
+    if (auto r = (*s)->run(); !r) return r;
+    if (db.changes() == 0) return Error::notFound("unknown risk " + inQuotes(key));
+    return {};
 }
 
 }  // namespace cw

@@ -77,40 +77,89 @@ struct CorrectiveAction {
     std::optional<Date> closedOn;  ///< required for Done/Verified
 };
 
+// Every set* function below validates first and writes in one transaction: on any error
+// (BadInput for the caller's mistake, NotFound for an unknown key or ref) nothing is written.
+// Keys are letters, digits, '.', '_', '-' (at most 64); an empty key gets the next free one.
+
+/// Programmes by start date.
 Result<std::vector<AuditProgramme>> auditProgrammes(Workspace& ws);
+/// Adds or replaces by key (empty key: "AP-YYYY" from startsOn, "AP-YYYY-2" … when taken).
+/// BadInput: empty title, endsOn before startsOn, a period that would leave one of the
+/// programme's audits outside it.
 Result<AuditProgramme> setAuditProgramme(Workspace& ws, const AuditProgramme& programme);
+/// Removes a programme; its audits stay, without a programme. NotFound when unknown.
+Result<void> removeAuditProgramme(Workspace& ws, std::string_view key);
+
+/// Audits by planned date.
 Result<std::vector<Audit>> audits(Workspace& ws);
-/// Adds or replaces by key (empty key: next free "IA-YYYY-N" from the planned year). Unknown
-/// programme or area refs are NotFound/BadInput; nothing is written.
+/**
+ * @brief Adds or replaces by key. An empty key gets the next free one from the planned year:
+ * "IA-YYYY-N" (internal), "S1-YYYY", "S2-YYYY", "SA-YYYY-N" (surveillance), "RA-YYYY"
+ * (recertification; a taken single key gets "-2", "-3" …).
+ *
+ * NotFound: an unknown programme or area ref. BadInput: an area that is not FRAMEWORK:REF,
+ * an empty title, Completed without completedOn, completedOn on an audit not Completed,
+ * completedOn before plannedOn, plannedOn outside the programme's period, or (replacing) a
+ * plannedOn after one of the audit's findings was raised. Repeated areas are kept once.
+ */
 Result<Audit> setAudit(Workspace& ws, Audit audit);
+/// Removes an audit with its findings and their corrective actions. NotFound when unknown.
 Result<void> removeAudit(Workspace& ws, std::string_view key);
-/// Findings of one audit, or of all when `audit` is empty.
+
+/// Findings of one audit (NotFound when unknown), or of all when `audit` is empty; by raised date.
 Result<std::vector<AuditFinding>> auditFindings(Workspace& ws, std::string_view audit = {});
+/**
+ * @brief Adds or replaces by key (empty key: next "F-NN" after the highest used).
+ *
+ * NotFound: unknown audit or requirement. BadInput: empty description; a requirement that is
+ * not FRAMEWORK:REF; raisedOn before the audit's plannedOn (findings are raised during the
+ * audit, not before it); closed without closedOn, or open with one; closedOn before raisedOn;
+ * closing while a corrective action is still open or in progress, or before an action's
+ * closedOn (10.2: a nonconformity is closed once its actions are done); raisedOn after an
+ * action's closedOn.
+ */
 Result<AuditFinding> setAuditFinding(Workspace& ws, AuditFinding finding);
-/// Actions of one finding, or of all when `finding` is empty.
+/// Removes a finding with its corrective actions. NotFound when unknown.
+Result<void> removeAuditFinding(Workspace& ws, std::string_view key);
+
+/// Actions of one finding (NotFound when unknown), or of all when `finding` is empty; by key.
 Result<std::vector<CorrectiveAction>> correctiveActions(Workspace& ws, std::string_view finding = {});
+/**
+ * @brief Adds or replaces by key (empty key: next "CA-NN" after the highest used).
+ *
+ * NotFound: unknown finding. BadInput: empty description; Done or Verified without a root
+ * cause or without closedOn; closedOn with Open or In progress; closedOn before the finding
+ * was raised or after it was closed; an Open or In-progress action on a closed finding.
+ */
 Result<CorrectiveAction> setCorrectiveAction(Workspace& ws, CorrectiveAction action);
+/// Removes a corrective action. NotFound when unknown.
+Result<void> removeCorrectiveAction(Workspace& ws, std::string_view key);
 
 /// The inputs a management review must consider (ISO 27001:2022 9.3.2 a–g, with d in its four parts).
 enum class ReviewInput {
-    PreviousActions,             ///< a) status of actions from previous reviews
-    IssuesChanges,               ///< b) changes in external and internal issues
-    InterestedPartiesChanges,    ///< c) changes in needs and expectations of interested parties
-    Nonconformities,             ///< d1) nonconformities and corrective actions
-    MonitoringResults,           ///< d2) monitoring and measurement results
-    AuditResults,                ///< d3) audit results
-    ObjectivesFulfilment,        ///< d4) fulfilment of information security objectives
-    InterestedPartiesFeedback,   ///< e) feedback from interested parties
-    RiskResults,                 ///< f) results of risk assessment and status of the risk treatment plan
-    ImprovementOpportunities,    ///< g) opportunities for continual improvement
+    PreviousActions,            ///< a) status of actions from previous reviews
+    IssuesChanges,              ///< b) changes in external and internal issues
+    InterestedPartiesChanges,   ///< c) changes in needs and expectations of interested parties
+    Nonconformities,            ///< d1) nonconformities and corrective actions
+    MonitoringResults,          ///< d2) monitoring and measurement results
+    AuditResults,               ///< d3) audit results
+    ObjectivesFulfilment,       ///< d4) fulfilment of information security objectives
+    InterestedPartiesFeedback,  ///< e) feedback from interested parties
+    RiskResults,                ///< f) results of risk assessment and status of the risk treatment plan
+    ImprovementOpportunities,   ///< g) opportunities for continual improvement
 };
-inline constexpr std::array<ReviewInput, 10> kReviewInputs = {
-    ReviewInput::PreviousActions,         ReviewInput::IssuesChanges,        ReviewInput::InterestedPartiesChanges,
-    ReviewInput::Nonconformities,         ReviewInput::MonitoringResults,    ReviewInput::AuditResults,
-    ReviewInput::ObjectivesFulfilment,    ReviewInput::InterestedPartiesFeedback, ReviewInput::RiskResults,
-    ReviewInput::ImprovementOpportunities};
-std::string_view toString(ReviewInput i) noexcept;     ///< "a", "b", "c", "d1" … "g"
-std::string_view describe(ReviewInput i) noexcept;     ///< the words above
+inline constexpr std::array<ReviewInput, 10> kReviewInputs = {ReviewInput::PreviousActions,
+                                                              ReviewInput::IssuesChanges,
+                                                              ReviewInput::InterestedPartiesChanges,
+                                                              ReviewInput::Nonconformities,
+                                                              ReviewInput::MonitoringResults,
+                                                              ReviewInput::AuditResults,
+                                                              ReviewInput::ObjectivesFulfilment,
+                                                              ReviewInput::InterestedPartiesFeedback,
+                                                              ReviewInput::RiskResults,
+                                                              ReviewInput::ImprovementOpportunities};
+std::string_view toString(ReviewInput i) noexcept;  ///< "a", "b", "c", "d1" … "g"
+std::string_view describe(ReviewInput i) noexcept;  ///< the words above
 std::optional<ReviewInput> parseReviewInput(std::string_view text) noexcept;
 
 /// The outputs (9.3.3): decisions on continual improvement and on changes to the ISMS;
@@ -147,10 +196,18 @@ struct ManagementReview {
     [[nodiscard]] bool hasRequiredOutputs() const;
 };
 
+/// Reviews by date held, each with its inputs (in 9.3.2 order) and decisions (as entered).
 Result<std::vector<ManagementReview>> managementReviews(Workspace& ws);
-/// Adds or replaces by key (empty: next free "MR-YYYY-N"); inputs and decisions are replaced.
-/// readyForCertification needs a Readiness decision.
+/**
+ * @brief Adds or replaces by key (empty: next free "MR-YYYY-N" from the year held); inputs
+ * and decisions are replaced. Missing inputs are allowed (a review can be recorded as held;
+ * missingInputs() and Stage 2 readiness say what it lacks).
+ *
+ * BadInput, nothing written: an input given twice or with an empty summary; a decision without
+ * text or due before the review was held; readyForCertification without a Readiness decision.
+ */
 Result<ManagementReview> setManagementReview(Workspace& ws, ManagementReview review);
+/// NotFound when unknown.
 Result<void> removeManagementReview(Workspace& ws, std::string_view key);
 
 }  // namespace cw

@@ -51,14 +51,17 @@ struct EvidenceItem {
     std::optional<int> reviewDays;  ///< review cadence in days, counted from collectedOn
     std::string description;
 
-    std::vector<std::string> links;          ///< common control keys and full requirement refs
-    std::vector<EvidenceScope> scope;        ///< explicit per-framework decisions
-    std::vector<std::string> frameworks;     ///< frameworks served (reached and not scoped out), sorted
-    std::size_t requirements = 0;            ///< assessable requirements served in those frameworks
-    std::vector<std::string> scopedOut;      ///< frameworks reached but scoped out
+    std::vector<std::string> links;       ///< common control keys and full requirement refs
+    std::vector<EvidenceScope> scope;     ///< explicit per-framework decisions
+    std::vector<std::string> frameworks;  ///< frameworks served (reached and not scoped out), sorted
+    std::size_t requirements = 0;         ///< assessable requirements served in those frameworks
+    std::vector<std::string> scopedOut;   ///< frameworks reached but scoped out
 
     /// validUntil, else collectedOn + reviewDays, else nullopt.
     [[nodiscard]] std::optional<Date> expiresOn() const;
+    /// Stale when it expired before `at` (an item is valid through its expiry day); SoonStale
+    /// when it expires within `soonDays` of `at` (the edge day included); Undated without an
+    /// expiry; else Current.
     [[nodiscard]] Freshness freshness(Date at, int soonDays = 30) const;
     /// Reuse factor: how many frameworks the item serves.
     [[nodiscard]] std::size_t reuse() const noexcept { return frameworks.size(); }
@@ -69,22 +72,44 @@ struct EvidenceItem {
  * location becomes the file's absolute path; a file that cannot be read is BadInput naming
  * it, and nothing is written. An empty key gets the next free "EV-NNN". valid-until before
  * collected-on is BadInput.
+ *
+ * Without a file, `location` must be a URI with a scheme ("https://…", "file:///…",
+ * "s3://…", "jira:SEC-412"). Also BadInput: both a file and a location, a `sha256` given
+ * by the caller (it is only ever computed), an empty title, a key already used, a review
+ * cadence that is not positive or has no collected-on date to count from. Returns the
+ * item as stored.
  */
 Result<EvidenceItem> addEvidence(Workspace& ws, EvidenceItem item, const std::filesystem::path& file = {});
-/// Replaces the fields of an existing item (links and scope are kept).
+/**
+ * @brief Replaces the fields of an existing item (links and scope are kept), with the
+ * same checks as addEvidence. An empty or unchanged `location` keeps the stored one (and a
+ * file's digest); a different one must be a URI and drops the digest. `sha256` is ignored:
+ * only rehashEvidence changes it.
+ */
 Result<EvidenceItem> updateEvidence(Workspace& ws, const EvidenceItem& item);
 /// Hashes the item's file again and records the digest; true when it changed.
 /// BadInput when the item has no file or the file cannot be read.
 Result<bool> rehashEvidence(Workspace& ws, std::string_view key);
 Result<void> removeEvidence(Workspace& ws, std::string_view key);
 
-/// Links to a common control key or a full requirement ref (tried in that order).
+/// Links to a common control key or a full requirement ref (tried in that order); linking
+/// twice is a no-op. NotFound for an unknown item, control or requirement; BadInput for a
+/// requirement that is a heading (not assessable).
 Result<void> linkEvidence(Workspace& ws, std::string_view key, std::string_view subject);
+/// BadInput when the subject is not linked to the item.
 Result<void> unlinkEvidence(Workspace& ws, std::string_view key, std::string_view subject);
-/// Records whether the item is valid for a framework's scope.
+/// Records whether the item is valid for a framework's scope (replacing an earlier decision).
 Result<void> setEvidenceScope(Workspace& ws, std::string_view key, const EvidenceScope& scope);
 
-/// Every item with links, scope, frameworks served and requirement count, by key.
+/**
+ * @brief Every item with links, scope, frameworks served and requirement count, by key.
+ *
+ * An item reaches the requirements it is linked to and every requirement linked to the
+ * common controls it is linked to; only assessable requirements count. When the workspace
+ * has target frameworks, only those count, and only requirements their scoping did not rule
+ * out; otherwise every framework counts. A framework the item is scoped out of goes to
+ * `scopedOut` and its requirements are not counted. A fixed number of queries.
+ */
 Result<std::vector<EvidenceItem>> evidenceLibrary(Workspace& ws);
 Result<EvidenceItem> evidenceItem(Workspace& ws, std::string_view key);
 
@@ -95,7 +120,9 @@ struct RequirementEvidence {
     bool inScope = true;   ///< false when the item is scoped out of the framework
     std::string via;       ///< "direct" or the common control key
 };
-/// For every assessable requirement of `framework` that some evidence reaches.
+/// For every assessable requirement of `framework` that some evidence reaches: one row per
+/// (requirement, item, route), in catalog order, whether or not the framework is a target.
+/// NotFound for an unknown framework.
 Result<std::vector<RequirementEvidence>> requirementEvidence(Workspace& ws, std::string_view framework);
 
 }  // namespace cw

@@ -47,26 +47,42 @@ struct RequirementStatus {
     bool applicable = true;  ///< from the target's applicability; true when not a target
     std::string applicabilityReason;
     ImplementationStatus status = ImplementationStatus::NotStarted;
-    /// How the status got here: "direct", or "CC-A.5.15 (subset-of)" for the link that decided it,
-    /// or "" when nothing reaches the requirement.
+    /// How the status got here: "direct" (recorded on the requirement), "scope" (scoped out of a
+    /// target), "CC-A.5.15 (subset-of)" / "CC-A.5.15 (hub)" / "CC-X (manual)" for the common
+    /// control and link that decided it, or "" when nothing reaches the requirement.
     std::string via;
     std::vector<std::string> commonControls;  ///< keys of every common control linked to it
     std::string owner;                        ///< of the deciding entry
     std::optional<Date> due;
+    /// Why it does not apply: the deciding entry's reason, or the scoping reason when `via` is "scope".
+    std::string reason;
 };
 
 /**
- * @brief Records a status. The subject is a common control key or a full requirement ref
- * (tried in that order). NotApplicable without a reason, an unknown subject or a requirement
- * that is not assessable is BadInput/NotFound and nothing is written.
+ * @brief Records (adds or replaces) a status. The subject is a common control key or a full
+ * requirement ref "framework:ref" (keys never hold ':', so a subject with one is a ref).
+ * NotApplicable without a reason and a requirement that is not assessable are BadInput; an
+ * unknown subject is NotFound; in each case nothing is written. Returns the entry as stored.
  */
 Result<StatusEntry> setImplementationStatus(Workspace& ws, StatusEntry entry);
-/// Removes the recorded status of a subject (it falls back to what is carried).
+/// Removes the recorded status of a subject (it falls back to what is carried). NotFound for
+/// an unknown subject or one with no status recorded.
 Result<void> clearImplementationStatus(Workspace& ws, std::string_view subject);
 /// Every recorded status, common controls first, then requirements.
 Result<std::vector<StatusEntry>> implementationStatuses(Workspace& ws);
 
-/// Every assessable requirement of `framework` with its carried status, in catalog order.
+/**
+ * @brief Every assessable requirement of `framework` with the status that reaches it, in
+ * catalog order. NotFound for an unknown framework.
+ *
+ * (1) A status recorded on the requirement wins ("direct"). (2) Else, when the framework is a
+ * target and scoping says the requirement does not apply: NotApplicable ("scope"). (3) Else
+ * every linked common control with a recorded status carries it: a full link (source hub or
+ * manual, or relationship equal or subset-of) as is; another link carries Implemented as
+ * Partial and NotApplicable not at all. The highest progress wins (on a tie, a full link, then
+ * the first key); NotApplicable only when every carrying link says so. (4) Else NotStarted
+ * with `via` "".
+ */
 Result<std::vector<RequirementStatus>> requirementStatuses(Workspace& ws, std::string_view framework);
 
 }  // namespace cw

@@ -70,36 +70,65 @@ struct Applicability {
     std::string reason;
 };
 
+/// The profile; an empty one (name "") when none is set yet.
 Result<OrganizationProfile> organizationProfile(Workspace& ws);
-/// Replaces the profile; the name must not be empty.
+/// Replaces the profile; a blank name is BadInput.
 Result<void> setOrganizationProfile(Workspace& ws, const OrganizationProfile& profile);
 
+/// Sites, then systems, then processes, each in the order added.
 Result<std::vector<ScopeItem>> scopeItems(Workspace& ws);
-/// Adds or replaces (by kind and name). Out of scope needs a note saying why.
+/// Adds or replaces (by kind and name). A blank name, or out of scope without a note saying
+/// why, is BadInput.
 Result<void> setScopeItem(Workspace& ws, const ScopeItem& item);
+/// NotFound when no such item is listed.
 Result<void> removeScopeItem(Workspace& ws, ScopeKind kind, std::string_view name);
 
+/// In the order added.
 Result<std::vector<Asset>> assets(Workspace& ws);
-/// Adds or replaces by key. An empty key gets the next free "AST-NN".
+/**
+ * @brief Adds or replaces by key; returns the asset as stored (with its key).
+ *
+ * An empty key gets the next free "AST-NN" (one past the highest AST number in use). A key
+ * of other than 1-64 letters, digits, '.', '_' or '-', or a blank name, is BadInput.
+ */
 Result<Asset> setAsset(Workspace& ws, Asset asset);
-/// Fails if a risk still refers to the asset.
+/// BadInput naming the risks while a risk still refers to the asset; NotFound for an unknown key.
 Result<void> removeAsset(Workspace& ws, std::string_view key);
 
 /**
  * @brief Makes `framework` a target: runs its plugin's scoping rule on the profile and
  * `answers` and records, for each assessable requirement, whether it applies and why.
  *
- * Requirements the rule does not list apply ("not addressed by the scoping rule"); a
- * framework whose plugin has no scoping rule applies whole. One transaction: a rule
- * error (bad answers) is BadInput naming the plugin, and nothing is written. Setting an
- * existing target again replaces its answers and applicability.
+ * The rule gets {"framework", "profile", "answers"}; the profile holds name, sector,
+ * scope_statement, description, the in-scope sites, systems and processes (names), the
+ * out_of_scope items ({kind, name, note}) and the assets ({key, name, type,
+ * classification, in_scope}).
+ *
+ * Requirements the rule does not list apply ("not addressed by the scoping rule: applies").
+ * A listed grouping (not assessable) passes its decision to the assessable requirements
+ * under it that the rule does not list itself ("… (through REF)"); a listed node with no
+ * assessable requirement under it (a SOC 2 point of focus) is not recorded, and a note says
+ * so. The rule's notes are kept in Target::notes.
+ *
+ * A framework that comes from no plugin, whose plugin is not loaded in `host`, or whose
+ * plugin has no scoping rule applies whole (the reason and a note say why) — but only with
+ * empty `answers`: answers that no rule can check are BadInput.
+ *
+ * NotFound for an unknown framework. One transaction: a rule error (bad answers) is
+ * BadInput "scoping FRAMEWORK: the plugin's message" (with "(plugin ID)" after FRAMEWORK
+ * when the ids differ), and nothing is written; output naming a ref the framework does not
+ * have, or another framework, is Internal naming the plugin. Setting an existing target
+ * again replaces its answers and applicability, and keeps its place in the list and its
+ * addedAt.
  */
 Result<Target> setTarget(Workspace& ws, const PluginHost& host, std::string_view framework,
                          const boost::json::object& answers);
+/// Drops the target and its applicability; NotFound if not a target.
 Result<void> removeTarget(Workspace& ws, std::string_view framework);
 /// In the order they were added.
 Result<std::vector<Target>> targets(Workspace& ws);
-/// Every assessable requirement of a target framework, in catalog order. NotFound if not a target.
+/// Every assessable requirement of a target framework, in catalog order. NotFound if not a
+/// target. A requirement a plugin update added after scoping applies until the target is set again.
 Result<std::vector<Applicability>> applicability(Workspace& ws, std::string_view framework);
 
 }  // namespace cw

@@ -19,16 +19,17 @@ namespace cw {
 enum class RiskLevel { Low, Medium, High };
 std::string_view toString(RiskLevel level) noexcept;
 
-/// The scoring matrix. Score = likelihood × impact.
+/// The scoring matrix. Score = likelihood × impact; levels count from 1 (the lowest).
 struct RiskMatrix {
     int likelihoodLevels = 5;
     int impactLevels = 5;
     std::vector<std::string> likelihoodNames = {"rare", "unlikely", "possible", "likely", "almost certain"};
     std::vector<std::string> impactNames = {"negligible", "minor", "moderate", "major", "severe"};
-    int mediumFrom = 5;     ///< score at which a risk is medium
-    int highFrom = 12;      ///< score at which a risk is high
-    int acceptableUpTo = 4; ///< residual scores up to this may be accepted (risk acceptance criteria, 6.1.2 a)
+    int mediumFrom = 5;      ///< score at which a risk is medium
+    int highFrom = 12;       ///< score at which a risk is high
+    int acceptableUpTo = 4;  ///< residual scores up to this may be accepted (risk acceptance criteria, 6.1.2 a)
 
+    /// High from highFrom, Medium from mediumFrom, else Low.
     [[nodiscard]] RiskLevel level(int score) const noexcept;
 };
 
@@ -54,14 +55,25 @@ struct Risk {
     std::string notes;
 
     [[nodiscard]] int score() const noexcept { return likelihood * impact; }
+    /// Residual likelihood × residual impact, when both are set.
     [[nodiscard]] std::optional<int> residualScore() const noexcept;
 };
 
 Result<RiskMatrix> riskMatrix(Workspace& ws);
-/// Refused (BadInput) when a recorded risk's scores fall outside the new matrix.
+/**
+ * @brief Replaces the matrix (one row; without one, the defaults above apply).
+ *
+ * BadInput, nothing written: levels outside 2–10; a names list whose length is not the
+ * level count, or with an empty or repeated name; unless 1 ≤ mediumFrom ≤ highFrom ≤
+ * likelihoodLevels × impactLevels and 0 ≤ acceptableUpTo < highFrom; a recorded risk whose
+ * scores (inherent or residual) fall outside the new matrix; an accepted risk whose score
+ * would be above the new acceptance criteria.
+ */
 Result<void> setRiskMatrix(Workspace& ws, const RiskMatrix& matrix);
 
+/// Every risk by key, with its asset keys (sorted) and controls (in Annex A order).
 Result<std::vector<Risk>> risks(Workspace& ws);
+/// NotFound for an unknown key.
 Result<Risk> risk(Workspace& ws, std::string_view key);
 /**
  * @brief Adds or replaces a risk by key (an empty key gets the next free "R-NN").
@@ -70,8 +82,15 @@ Result<Risk> risk(Workspace& ws, std::string_view key);
  * are not Annex A controls of iso27001-2022; residual scores above the inherent ones;
  * "modify" without controls; acceptance without a date, by someone other than the owner,
  * or of a residual score above the acceptance criteria.
+ *
+ * In detail: controls are local refs ("A.5.15") or full ones ("iso27001-2022:A.5.15") of
+ * assessable Annex A controls; residual likelihood and impact come together, each at most
+ * its inherent value; an acceptance needs accepted-by, accepted-on and an owner, and the
+ * score it accepts is the residual one, or the inherent one when there is no residual.
+ * Returns the risk as stored.
  */
 Result<Risk> setRisk(Workspace& ws, Risk risk);
+/// NotFound for an unknown key; its asset and control links go with it.
 Result<void> removeRisk(Workspace& ws, std::string_view key);
 
 }  // namespace cw

@@ -146,10 +146,10 @@ struct CommonControl {
     std::string key;  ///< e.g. "CC-A.5.15" (seeded) or the organization's own key
     std::string title;
     std::string description;
-    std::string origin;  ///< hub, custom, split, merged
-    std::string hub;     ///< full ref of the hub control it was seeded from, or empty
-    std::int64_t links = 0;      ///< requirements linked
-    std::int64_t fullLinks = 0;  ///< of which it fully satisfies (equal or subset-of the hub, hub, manual)
+    std::string origin;                   ///< hub, custom, split, merged
+    std::string hub;                      ///< full ref of the hub control it was seeded from, or empty
+    std::int64_t links = 0;               ///< requirements linked
+    std::int64_t fullLinks = 0;           ///< of which it fully satisfies (equal or subset-of the hub, hub, manual)
     std::vector<std::string> frameworks;  ///< frameworks whose requirements it is linked to
 };
 
