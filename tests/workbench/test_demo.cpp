@@ -12,6 +12,7 @@
 #include "workbench_fixture.hpp"
 
 #include <algorithm>
+#include <memory>
 #include <set>
 
 namespace cw::test {
@@ -182,6 +183,122 @@ TEST_F(DemoTest, SharedEvidenceServesSeveralTargetsAndScopeIsHonoured) {
         }
     }
     EXPECT_GE(shared, 10u);
+}
+
+// Done means (issue 5), through the real binary: `crosswalk demo`, then readiness at both
+// stages, the SoA as XLSX (read back by openpyxl), shared evidence and the timeline.
+class DemoCli : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        s_dir = std::make_unique<ScratchDir>();
+        s_demo = std::make_unique<RunResult>(crosswalk("demo --today " + kToday.str()));
+    }
+    static void TearDownTestSuite() {
+        s_demo.reset();
+        s_dir.reset();
+    }
+    void SetUp() override { ASSERT_EQ(s_demo->exitCode, 0) << s_demo->err; }
+
+    static RunResult crosswalk(const std::string& args) {
+        return run(cliPrefix(s_dir->path() / "demo.db") + " " + args);
+    }
+    static json::value parse(const std::string& args) {
+        const RunResult r = crosswalk(args);
+        EXPECT_EQ(r.exitCode, 0) << args << ": " << r.err;
+        boost::system::error_code ec;
+        json::value v = json::parse(r.out, ec);
+        EXPECT_FALSE(ec) << args << " printed no JSON: " << r.out.substr(0, 300);
+        return v;
+    }
+    static std::set<std::string> crosswalkFindings(const json::value& readiness) {
+        std::set<std::string> out;
+        for (const auto& f : readiness.at("findings").as_array()) {
+            const auto& o = f.as_object();
+            if (o.at("source").as_string() == "crosswalk") {
+                out.insert(std::string(o.at("check").as_string()) + " " + std::string(o.at("subject").as_string()));
+            }
+        }
+        return out;
+    }
+
+    static inline std::unique_ptr<ScratchDir> s_dir;
+    static inline std::unique_ptr<RunResult> s_demo;
+};
+
+TEST_F(DemoCli, SaysWhatItBuiltAndWhatToTryNext) {
+    EXPECT_NE(s_demo->out.find("Meridian Health Labs, Inc."), std::string::npos) << s_demo->out;
+    EXPECT_NE(s_demo->out.find("readiness --stage 1"), std::string::npos) << s_demo->out;
+    // A second demo in the same file is refused, one line, exit 2.
+    const RunResult again = crosswalk("demo");
+    EXPECT_EQ(again.exitCode, 2);
+    EXPECT_NE(again.err.find("already holds organization"), std::string::npos) << again.err;
+    EXPECT_EQ(std::count(again.err.begin(), again.err.end(), '\n'), 1) << again.err;
+}
+
+TEST_F(DemoCli, ReadinessAtBothStagesPrintsThePlantedFindings) {
+    const json::value one = parse("readiness --stage 1 --json --at " + kToday.str());
+    EXPECT_EQ(crosswalkFindings(one), (std::set<std::string>{
+                                          "stage1.soa-without-justification A.5.6",
+                                          "stage1.exclusion-without-reason A.7.6",
+                                          "stage1.treatment-control-not-in-soa A.8.11",
+                                          "stage1.asset-not-in-risk-assessment AST-08",
+                                          "stage1.missing-documented-information 6.2: information security objectives",
+                                      }));
+    const json::value two = parse("readiness --stage 2 --json --at " + kToday.str());
+    const auto stage2 = crosswalkFindings(two);
+    EXPECT_EQ(stage2.size(), 4u) << joinedSet(stage2);
+    EXPECT_TRUE(stage2.contains("stage2.open-minor-nonconformity F-01")) << joinedSet(stage2);
+
+    // The text form: one line per finding and the summary.
+    const RunResult text = crosswalk("readiness --stage 1 --at " + kToday.str());
+    EXPECT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("stage1.asset-not-in-risk-assessment"), std::string::npos);
+    EXPECT_NE(text.out.find("Summary:"), std::string::npos);
+}
+
+TEST_F(DemoCli, SoaExportsAsXlsxWith93Rows) {
+    const fs::path xlsx = s_dir->path() / "soa.xlsx";
+    const RunResult r = crosswalk("soa --format xlsx -o " + shellQuote(xlsx.string()));
+    ASSERT_EQ(r.exitCode, 0) << r.err;
+    const std::string python = fs::exists("/usr/bin/python3") ? "/usr/bin/python3" : "python3";
+    const std::string script =
+        "import sys, openpyxl\n"
+        "ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]\n"
+        "rows = [r for r in ws.iter_rows(values_only=True)]\n"
+        "h = next(i for i, r in enumerate(rows) if r[0] == 'Control')\n"
+        "data = [r for r in rows[h + 1:] if r[0]]\n"
+        "print(len(data), data[0][0], data[-1][0], sum(1 for r in data if r[3] == 'No'))\n";
+    const RunResult read = run(python + " -c " + shellQuote(script) + " " + shellQuote(xlsx.string()));
+    ASSERT_EQ(read.exitCode, 0) << read.err;
+    // 93 rows from A.5.1 to A.8.34; excluded: A.7.12, A.8.30 (scoping), A.7.6, A.8.11 (edited).
+    EXPECT_EQ(read.out, "93 A.5.1 A.8.34 4\n");
+}
+
+TEST_F(DemoCli, SharedEvidenceListsItemsServingTwoOrMoreFrameworks) {
+    const json::value v = parse("evidence --shared --json --at " + kToday.str());
+    const auto& items = v.at("evidence").as_array();
+    EXPECT_GE(items.size(), 10u);
+    for (const auto& item : items) {
+        EXPECT_GE(item.at("frameworks").as_array().size(), 2u) << json::serialize(item);
+        EXPECT_EQ(item.at("reuse").as_int64(), static_cast<std::int64_t>(item.at("frameworks").as_array().size()));
+    }
+    const RunResult text = crosswalk("evidence --shared --at " + kToday.str());
+    EXPECT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("EV-115"), std::string::npos) << text.out;
+}
+
+TEST_F(DemoCli, TimelinePrintsTheCycleWithSurveillanceDates) {
+    const json::value v = parse("timeline --json --today " + kToday.str());
+    const auto& cert = v.at("certificate").as_object();
+    EXPECT_EQ(cert.at("issued").as_string(), kToday.addDays(90).str());
+    EXPECT_EQ(cert.at("surveillance1_due").as_string(), kToday.addDays(90).addMonths(12).str());
+    EXPECT_EQ(cert.at("surveillance2_due").as_string(), kToday.addDays(90).addMonths(24).str());
+    EXPECT_EQ(cert.at("expires").as_string(), kToday.addDays(90).addMonths(36).str());
+    EXPECT_EQ(v.at("steps").as_array().size(), 11u);
+    const RunResult text = crosswalk("timeline --today " + kToday.str());
+    EXPECT_EQ(text.exitCode, 0) << text.err;
+    EXPECT_NE(text.out.find("Surveillance audit 1"), std::string::npos) << text.out;
+    EXPECT_NE(text.out.find(kToday.addDays(90).addMonths(12).str()), std::string::npos) << text.out;
 }
 
 }  // namespace
