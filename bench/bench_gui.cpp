@@ -2,10 +2,16 @@
 // GuiViews tests do it (an ImGui context with a built font atlas, NewFrame, frame,
 // Render; no window, no GL), so the figures are CPU time per frame. The first frame
 // builds the facade's caches and is reported apart, as first_frame_ms.
+//
+//   gui/frame_demo        every view on the demo workspace (`crosswalk demo`)
+//   gui/frame_synthetic   every view on the benchmark's synthetic workspace
+//   gui/overlap_200       the overlap view alone on a 200-framework synthetic workspace:
+//                         a 200 x 200 heat map, of which a window shows a corner
 #include "bench_gui.hpp"
 
 #include "app.hpp"
 #include "style.hpp"
+#include "synthetic.hpp"
 
 #include <benchmark/benchmark.h>
 #include <imgui.h>
@@ -42,21 +48,58 @@ std::string shellQuote(const std::string& s) {
     return out + "'";
 }
 
-/// The demo workspace, made the way a user makes it: the real CLI's `init` (the
-/// built plugins and the shipped packs). Made once per run.
+/// The day the demo is built around and the GUI judges it at: the figures do not move
+/// with the calendar.
+constexpr const char* kDemoToday = "2026-06-15";
+
+void removeWorkspaceFile(const fs::path& file) {
+    std::error_code ec;
+    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(file.string() + suffix, ec);
+}
+
+/// The demo workspace, made the way a user makes it: the real CLI's `demo` (the built
+/// plugins, the shipped packs, the demo organization). Made once per run.
 cw::Result<fs::path> demoWorkspace() {
     static std::optional<cw::Result<fs::path>> made;
     if (made) return *made;
     const fs::path file = g_setup.workdir / "gui-demo.cwdb";
-    std::error_code ec;
-    for (const char* suffix : {"", "-wal", "-shm", "-journal"}) fs::remove(file.string() + suffix, ec);
+    removeWorkspaceFile(file);
     const std::string command = "env -u CROSSWALK_PLUGIN_PATH -u CROSSWALK_PACK_PATH " + shellQuote(CW_BENCH_CLI) +
-                                " --db " + shellQuote(file.string()) + " init >/dev/null";
+                                " --db " + shellQuote(file.string()) + " demo --today " + kDemoToday + " >/dev/null";
     if (std::system(command.c_str()) != 0) {
-        made = cw::Result<fs::path>(cw::Error::internal("crosswalk init failed: " + command));
+        made = cw::Result<fs::path>(cw::Error::internal("crosswalk demo failed: " + command));
     } else {
         made = cw::Result<fs::path>(file);
     }
+    return *made;
+}
+
+/// 200 synthetic frameworks with a few controls each: enough for a 200 x 200 overlap
+/// matrix without the full synthetic workspace's million mappings.
+cw::Result<fs::path> heatMapWorkspace() {
+    static std::optional<cw::Result<fs::path>> made;
+    if (made) return *made;
+    const fs::path file = g_setup.workdir / "gui-heatmap-200.cwdb";
+    removeWorkspaceFile(file);
+    made = [&]() -> cw::Result<fs::path> {
+        cw::bench::SyntheticSpec spec;
+        spec.name = "heatmap-200";
+        spec.frameworks = 200;
+        spec.controlsPerFramework = 12;
+        spec.mappings = 6000;
+        const auto data = cw::bench::generate(spec);
+        auto ws = cw::Workspace::open(file, cw::Workspace::OpenMode::CreateIfMissing);
+        if (!ws) return ws.error();
+        for (const auto& plugin : data.plugins) {
+            if (auto r = ws->syncPlugin(plugin); !r) return r.error();
+        }
+        for (const auto& pack : data.packs) {
+            if (auto r = ws->importPack(pack, cw::bench::packOrigin(pack), cw::bench::packSha256(pack)); !r) {
+                return r.error();
+            }
+        }
+        return file;
+    }();
     return *made;
 }
 
@@ -105,7 +148,9 @@ std::string controlToSelect(cw::gui::Facade& facade, const std::string& preferre
     return {};
 }
 
-void frames(benchmark::State& state, const cw::Result<fs::path>& file, const std::string& preferred) {
+/// Which views a case opens: all of them, or one alone.
+void frames(benchmark::State& state, const cw::Result<fs::path>& file, const std::string& preferred,
+            const std::string& only = {}) {
     if (!file) {
         state.SkipWithError(file.error().message.c_str());
         return;
@@ -114,6 +159,8 @@ void frames(benchmark::State& state, const cw::Result<fs::path>& file, const std
     cw::gui::AppOptions options;
     options.db = *file;
     options.persist = false;
+    options.today = cw::Date::parse(kDemoToday).value();
+    options.plugins = {fs::path(CW_BENCH_PLUGIN_DIR)};
     auto app = std::make_unique<cw::gui::App>(options);
     if (!app->facade().isOpen()) {
         std::string why = "the GUI could not open " + file->string();
@@ -121,7 +168,7 @@ void frames(benchmark::State& state, const cw::Result<fs::path>& file, const std
         state.SkipWithError(why.c_str());
         return;
     }
-    for (const auto& v : app->views()) v->setOpen(true);
+    for (const auto& v : app->views()) v->setOpen(only.empty() || v->id() == only);
     const std::string control = controlToSelect(app->facade(), preferred);
     if (!control.empty()) app->context().selectControl(control);
 
@@ -153,12 +200,17 @@ void frameSynthetic(benchmark::State& state) {
     frames(state, file, "");
 }
 
+void overlap200(benchmark::State& state) {
+    frames(state, heatMapWorkspace(), "", "overlap");
+}
+
 }  // namespace
 
 void registerGuiBenchmarks(GuiBenchSetup setup) {
     g_setup = std::move(setup);
     benchmark::RegisterBenchmark("gui/frame_demo", frameDemo)->Unit(benchmark::kMillisecond);
     benchmark::RegisterBenchmark("gui/frame_synthetic", frameSynthetic)->Unit(benchmark::kMillisecond);
+    benchmark::RegisterBenchmark("gui/overlap_200", overlap200)->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace cw::bench

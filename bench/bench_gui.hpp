@@ -14,7 +14,7 @@ struct GuiBenchSetup {
     std::function<cw::Result<std::filesystem::path>()> synthetic;  ///< the synthetic workspace the other cases use
 };
 
-/// Registers "gui/frame_demo" and "gui/frame_synthetic".
+/// Registers "gui/frame_demo", "gui/frame_synthetic" and "gui/overlap_200" (the heat map alone, 200 × 200).
 void registerGuiBenchmarks(GuiBenchSetup setup);
 
 }  // namespace cw::bench

@@ -10,6 +10,7 @@
 #include "floor.hpp"
 #ifdef CW_BENCH_GUI
 #include "bench_gui.hpp"
+#include "bench_workbench.hpp"
 #endif
 #include "synthetic.hpp"
 
@@ -560,6 +561,13 @@ int main(int argc, char** argv) {
     benchmark::RegisterBenchmark("inference/hub_control", inference, true)->Unit(kMillisecond);
     benchmark::RegisterBenchmark("overlap/real_7", overlapReal)->Unit(kMillisecond);
     benchmark::RegisterBenchmark("peak_rss", peakRss)->Iterations(1);
+    // The workbench analyses on the demo organization, and with a large evidence library.
+    if (spec->name != "small") {
+        cw::bench::registerWorkbenchBenchmarks({g_run.dir, [](const fs::path& file) {
+                                                    std::size_t packs = 0;
+                                                    return buildRealWorkspace(file, packs);
+                                                }});
+    }
 #ifdef CW_BENCH_GUI
     // GUI frame time (issue 6); left out at the small size so bench_smoke stays fast.
     if (spec->name != "small") {

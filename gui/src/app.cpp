@@ -1,11 +1,17 @@
 #include "app.hpp"
 
+#include "views/view_audits.hpp"
 #include "views/view_catalog.hpp"
 #include "views/view_control.hpp"
+#include "views/view_evidence.hpp"
 #include "views/view_file_dialog.hpp"
 #include "views/view_frameworks.hpp"
 #include "views/view_overlap.hpp"
+#include "views/view_readiness.hpp"
+#include "views/view_risks.hpp"
 #include "views/view_search.hpp"
+#include "views/view_soa.hpp"
+#include "views/view_timeline.hpp"
 
 #include <imgui.h>
 #include <imgui_internal.h>  // BeginViewportSideBar: a toolbar that shrinks the work area
@@ -18,16 +24,31 @@
 namespace cw::gui {
 
 App::App(AppOptions options)
-    : m_options(std::move(options)), m_context{m_facade, m_notices, {}, 2, false, {}, {}, false, {}, {}, {}} {
+    : m_options(std::move(options)), m_context{m_facade, m_notices, {}, 2, false, {}, {}, false, {}, {}, {}, {}} {
     m_views.push_back(std::make_unique<FrameworksView>());
     m_views.push_back(std::make_unique<CatalogView>());
     m_views.push_back(std::make_unique<ControlView>());
     m_views.push_back(std::make_unique<OverlapView>());
+    m_views.push_back(std::make_unique<EvidenceView>());
+    m_views.push_back(std::make_unique<ReadinessView>());
+    m_views.push_back(std::make_unique<SoaView>());
+    m_views.push_back(std::make_unique<RiskView>());
+    m_views.push_back(std::make_unique<AuditsView>());
+    m_views.push_back(std::make_unique<TimelineView>());
     m_views.push_back(std::make_unique<SearchView>(m_search));
     m_views.push_back(std::make_unique<FileDialogView>());
+    if (m_options.today) m_facade.setToday(*m_options.today);
+    if (!m_options.plugins.empty()) m_facade.setPluginPath(m_options.plugins);
 
     m_context.showView = [this](std::string_view id) { showView(id); };
     m_context.openWorkspace = [this](const std::filesystem::path& file, bool create) { openWorkspace(file, create); };
+    m_context.chooseSaveFile = [this](std::string title, std::string extension, std::string suggested,
+                                      std::function<void(const std::filesystem::path&)> chosen) {
+        if (auto* dialog = dynamic_cast<FileDialogView*>(view("file_dialog"))) {
+            dialog->requestSave(std::move(title), std::move(extension), std::move(suggested), std::move(chosen));
+            showView("file_dialog");
+        }
+    };
     m_context.browseFramework = [this](const std::string& framework) {
         if (auto* catalog = dynamic_cast<CatalogView*>(view("catalog"))) catalog->selectFramework(framework);
         showView("catalog");
@@ -177,7 +198,10 @@ void App::frame() {
 void App::drawMenuBar() {
     if (!ImGui::BeginMainMenuBar()) return;
     if (ImGui::BeginMenu("File")) {
-        if (ImGui::MenuItem("Open workspace...")) showView("file_dialog");
+        if (ImGui::MenuItem("Open workspace...")) {
+            if (auto* dialog = dynamic_cast<FileDialogView*>(view("file_dialog"))) dialog->requestOpen();
+            showView("file_dialog");
+        }
         if (ImGui::BeginMenu("Recent workspaces", !m_settings.recentWorkspaces.empty())) {
             std::string chosen;
             for (const auto& file : m_settings.recentWorkspaces) {
@@ -186,6 +210,7 @@ void App::drawMenuBar() {
             ImGui::EndMenu();
             if (!chosen.empty()) openWorkspace(chosen, false);
         }
+        if (ImGui::MenuItem("Refresh workbench data", nullptr, false, m_facade.isOpen())) m_facade.refreshWorkbench();
         if (ImGui::MenuItem("Reload", nullptr, false, m_facade.isOpen())) {
             const std::filesystem::path file = m_facade.path();
             if (openWorkspace(file, false)) m_notices.info("Reloaded " + file.string());

@@ -17,14 +17,16 @@
 namespace cw::gui {
 
 struct AppOptions {
-    std::optional<std::filesystem::path> db;  ///< --db; else the last workspace, else the default one
-    std::string view;                          ///< --view: open and focus it (alone when `solo`)
-    std::string control;                       ///< --control: selected control
-    std::optional<float> scale;                ///< --scale overrides the setting
-    bool solo = false;                         ///< draw only `view`, filling the window (screenshots)
-    bool persist = true;                       ///< read and write gui.json and imgui.ini
-    std::filesystem::path configDir;           ///< empty: settings' default
-    std::filesystem::path defaultWorkspace;    ///< tried when neither --db nor a last workspace
+    std::optional<std::filesystem::path> db;     ///< --db; else the last workspace, else the default one
+    std::string view;                            ///< --view: open and focus it (alone when `solo`)
+    std::string control;                         ///< --control: selected control
+    std::optional<float> scale;                  ///< --scale overrides the setting
+    bool solo = false;                           ///< draw only `view`, filling the window (screenshots)
+    bool persist = true;                         ///< read and write gui.json and imgui.ini
+    std::filesystem::path configDir;             ///< empty: settings' default
+    std::filesystem::path defaultWorkspace;      ///< tried when neither --db nor a last workspace
+    std::optional<cw::Date> today;               ///< --today: the day the workbench is judged at
+    std::vector<std::filesystem::path> plugins;  ///< --plugins: searched instead of the default plugin path
 };
 
 class App {

@@ -67,7 +67,7 @@ struct Facade::Impl {
     std::vector<std::string> searchKeys;  ///< per graph control: lower-cased "framework:ref title"
 };
 
-Facade::Facade() = default;
+Facade::Facade() : m_today(Date::today()) {}
 Facade::~Facade() = default;
 
 const std::string& Facade::hub() {
@@ -106,6 +106,7 @@ bool Facade::open(const std::filesystem::path& file, bool create, std::string& e
     m_controls.clear();
     m_overlap.clear();
     ++m_generation;
+    refreshWorkbench();
     return true;
 }
 
@@ -117,6 +118,11 @@ void Facade::close() {
     m_controls.clear();
     m_overlap.clear();
     ++m_generation;
+    refreshWorkbench();
+}
+
+Workspace* Facade::workspace() {
+    return m_impl ? &m_impl->workspace : nullptr;
 }
 
 bool Facade::isOpen() const {

@@ -2,6 +2,14 @@
 // no graph internals. Owns the Workspace and a CrosswalkGraph built once per load.
 #pragma once
 
+#include <crosswalk/core/audit.hpp>
+#include <crosswalk/core/date.hpp>
+#include <crosswalk/core/evidence.hpp>
+#include <crosswalk/core/organization.hpp>
+#include <crosswalk/core/readiness.hpp>
+#include <crosswalk/core/risk.hpp>
+#include <crosswalk/core/soa.hpp>
+#include <crosswalk/core/timeline.hpp>
 #include <crosswalk/core/workspace.hpp>
 
 #include <cstdint>
@@ -127,6 +135,71 @@ struct SearchHit {
     std::string title;
 };
 
+/// A plugin file the host refused to load, and why (one line per problem).
+struct RejectedPlugin {
+    std::string file;
+    std::string id;       ///< empty when the descriptor could not be read
+    std::string version;  ///< of the plugin, when known
+    std::string abi;      ///< "major.minor" the plugin was built for, when known
+    std::vector<std::string> problems;
+};
+
+// ---- The certification workbench (issue 5), as the views draw it. ------------------
+// Each section is loaded on first use and kept until the workspace changes (an edit
+// through the facade, or another open); `error` holds why a section could not be read.
+
+/// An evidence item with its freshness worked out at the facade's today.
+struct EvidenceRow {
+    cw::EvidenceItem item;
+    cw::Freshness freshness = cw::Freshness::Undated;
+    std::optional<cw::Date> expires;
+    int daysLeft = 0;  ///< from today to the expiry (negative: stale for that many days)
+};
+
+struct EvidenceData {
+    std::vector<EvidenceRow> rows;        ///< by key
+    std::vector<std::string> frameworks;  ///< every framework some item serves, sorted
+    std::size_t maxReuse = 0;
+    std::string error;
+};
+
+struct ReadinessData {
+    std::vector<cw::FrameworkGap> gaps;
+    std::vector<cw::RemediationAction> remediation;
+    std::vector<cw::ReadinessFinding> stage1;
+    std::vector<cw::ReadinessFinding> stage2;
+    cw::Date stage2At;                      ///< the date Stage 2 readiness was judged at
+    std::optional<cw::Date> plannedStage2;  ///< the Stage 2 planned start, when the timeline has one
+    bool pluginChecks = false;              ///< false when no plugin host could be loaded
+    std::string error;
+};
+
+struct SoaData {
+    std::vector<cw::SoaRow> rows;  ///< Annex A order
+    std::string error;
+};
+
+struct RiskData {
+    cw::RiskMatrix matrix;
+    std::vector<cw::Risk> risks;
+    std::vector<cw::Asset> assets;
+    std::string error;
+};
+
+struct AuditData {
+    std::vector<cw::AuditProgramme> programmes;
+    std::vector<cw::Audit> audits;
+    std::vector<cw::AuditFinding> findings;
+    std::vector<cw::CorrectiveAction> actions;
+    std::vector<cw::ManagementReview> reviews;
+    std::string error;
+};
+
+struct TimelineData {
+    cw::Timeline timeline;
+    std::string error;
+};
+
 class Facade {
 public:
     Facade();
@@ -169,7 +242,48 @@ public:
     /// ref matches first.
     [[nodiscard]] std::vector<SearchHit> search(std::string_view query, std::size_t limit) const;
 
+    // ---- plugins as the host sees them (loaded lazily, once per process) -------------
+
+    /// Where plugins are looked for (default: cw::pluginSearchPath({}, true)); takes effect
+    /// before the first use of the host.
+    void setPluginPath(std::vector<std::filesystem::path> path);
+    /// The plugin files the host refused, with their reasons.
+    const std::vector<RejectedPlugin>& rejectedPlugins();
+    /// How many plugin files the host looked at (loaded and rejected).
+    std::size_t pluginFilesSeen();
+
+    // ---- the certification workbench -------------------------------------------------
+
+    /// The day freshness, readiness and the timeline are judged at (default: today, UTC).
+    [[nodiscard]] cw::Date today() const { return m_today; }
+    void setToday(cw::Date today);
+    /// Bumped whenever workbench data may have changed (open, edit, draft): views re-filter.
+    [[nodiscard]] std::uint64_t revision() const { return m_revision; }
+    /// Drops every cached workbench section (after an edit, or on request).
+    void refreshWorkbench();
+
+    const EvidenceData& evidence();
+    const ReadinessData& readiness();
+    /// Judge Stage 2 at this date (nullopt: today); drops the cached readiness.
+    void setStage2At(std::optional<cw::Date> at);
+    [[nodiscard]] std::optional<cw::Date> stage2At() const { return m_stage2At; }
+    const SoaData& soa();
+    const RiskData& risks();
+    const AuditData& audits();
+    const TimelineData& timeline();
+
+    /// Edits one SoA row (cw::editSoa); the SoA and readiness are reloaded on success.
+    bool editSoa(const cw::SoaEdit& edit, std::string& error);
+    /// Drafts or refreshes the SoA (cw::draftSoa).
+    std::optional<cw::SoaDraftResult> draftSoa(std::string& error);
+    bool exportSoa(cw::ExportFormat format, const std::filesystem::path& file, std::string& error);
+
 private:
+    /// The open workspace, or nullptr.
+    cw::Workspace* workspace();
+    /// Loads the plugin host on first use; nullptr when no plugin could be looked at.
+    const cw::PluginHost* pluginHost();
+
     struct Impl;
     std::unique_ptr<Impl> m_impl;
     std::uint64_t m_generation = 0;
@@ -178,6 +292,19 @@ private:
     std::vector<PackInfo> m_packs;
     std::map<std::string, std::vector<ControlItem>, std::less<>> m_controls;
     std::map<int, OverlapMatrix> m_overlap;
+
+    std::optional<std::vector<std::filesystem::path>> m_pluginPath;
+    std::unique_ptr<cw::PluginHost> m_host;
+    std::vector<RejectedPlugin> m_rejected;
+    std::optional<EvidenceData> m_evidence;
+    std::optional<ReadinessData> m_readiness;
+    std::optional<SoaData> m_soa;
+    std::optional<RiskData> m_risks;
+    std::optional<AuditData> m_audits;
+    std::optional<TimelineData> m_timeline;
+    cw::Date m_today;
+    std::optional<cw::Date> m_stage2At;
+    std::uint64_t m_revision = 0;
 };
 
 }  // namespace cw::gui

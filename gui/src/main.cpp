@@ -11,6 +11,8 @@
 #include <CLI/CLI.hpp>
 
 #include <iostream>
+#include <optional>
+#include <vector>
 
 int main(int argc, char** argv) {
     CLI::App cli{"Crosswalk desktop workbench", "crosswalk-gui"};
@@ -20,12 +22,20 @@ int main(int argc, char** argv) {
     std::string screenshot;
     int frames = 0;
     float scale = 0.0f;
+    std::string today;
+    std::vector<std::string> plugins;
     cli.add_option("--db", db, "Workspace file (default: the last one, else $XDG_DATA_HOME/crosswalk/workspace.db)");
-    cli.add_option("--view", view, "Open and focus this view: frameworks, catalog, control, overlap, search");
+    cli.add_option("--view", view,
+                   "Open and focus this view: frameworks, catalog, control, overlap, evidence, readiness, soa, risks, "
+                   "audits, timeline, search");
     cli.add_option("--control", control, "Select this control (framework:ref) in the control view");
     cli.add_option("--screenshot", screenshot, "Render the view alone at 1280x800 and write the last frame as PNG");
     cli.add_option("--frames", frames, "Exit after N frames (default with --screenshot: 3)")->check(CLI::NonNegativeNumber);
     cli.add_option("--scale", scale, "Interface scale (DPI), overrides the setting")->check(CLI::Range(0.5f, 4.0f));
+    cli.add_option("--today", today,
+                   "Judge freshness, readiness and the timeline at this day (YYYY-MM-DD; default: today)");
+    cli.add_option("--plugins", plugins,
+                   "Plugin folder or file for readiness checks (repeatable; default: the usual search path)");
     try {
         cli.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {
@@ -35,6 +45,15 @@ int main(int argc, char** argv) {
         return 2;
     }
 
+    std::optional<cw::Date> todayDate;
+    if (!today.empty()) {
+        auto parsed = cw::Date::parse(today, "--today");
+        if (!parsed) {
+            std::cerr << "crosswalk-gui: " << parsed.error().message << '\n';
+            return 2;
+        }
+        todayDate = *parsed;
+    }
     const bool shooting = !screenshot.empty();
     if (shooting && frames == 0) frames = 3;
 
@@ -60,6 +79,8 @@ int main(int argc, char** argv) {
     options.solo = shooting;
     options.persist = !shooting;  // a screenshot never reads nor rewrites the user's settings
     options.defaultWorkspace = cw::defaultWorkspacePath();
+    options.today = todayDate;
+    for (const auto& p : plugins) options.plugins.emplace_back(p);
     cw::gui::App app(options);
     if (shooting) {
         // Scripts want a failure they can see, not a notice in a picture.

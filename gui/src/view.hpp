@@ -30,6 +30,12 @@ struct Context {
     std::function<void(std::string_view viewId)> showView;
     std::function<void(const std::filesystem::path& file, bool create)> openWorkspace;
     std::function<void(const std::string& framework)> browseFramework;
+    /// Asks the file dialog for a file to write: `title` names the action ("Export SoA"),
+    /// `extension` (".xlsx") filters the listing, `suggested` is the first file name;
+    /// `chosen` is called with the path when the user confirms.
+    std::function<void(std::string title, std::string extension, std::string suggested,
+                       std::function<void(const std::filesystem::path&)> chosen)>
+        chooseSaveFile;
 
     /// Selects a control and brings the control view to the front.
     void selectControl(const std::string& fullRef) {

@@ -1,5 +1,6 @@
-# The real crosswalk-gui under Xvfb writes a screenshot of the overlap view; the
-# PNG must have the window's size and several distinct colours.
+# The real crosswalk-gui under Xvfb writes a screenshot of the overlap view, then of
+# the workbench views on the demo workspace (`crosswalk demo`); each PNG must have the
+# window's size and several distinct colours.
 #   -DXVFB_RUN -DCLI -DGUI -DPNG_CHECK -DWORK_DIR
 cmake_minimum_required(VERSION 3.20)
 file(REMOVE_RECURSE "${WORK_DIR}")
@@ -42,3 +43,27 @@ if(NOT rc EQUAL 0)
   message(FATAL_ERROR "overlap.png: ${out}${err}")
 endif()
 message(STATUS "${out}")
+
+# The workbench views on the demo organization, judged at the demo's own day.
+execute_process(COMMAND env -u CROSSWALK_PLUGIN_PATH -u CROSSWALK_PACK_PATH "${CLI}" --db "${WORK_DIR}/demo.db" demo
+                        --today 2026-06-15
+  RESULT_VARIABLE rc OUTPUT_QUIET ERROR_VARIABLE err)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "crosswalk demo failed: ${err}")
+endif()
+foreach(view IN ITEMS evidence readiness risks timeline)
+  execute_process(
+    COMMAND "${XVFB_RUN}" -a -s "-screen 0 1400x900x24" "${GUI}" --db "${WORK_DIR}/demo.db" --today 2026-06-15
+            --view ${view} --screenshot "${WORK_DIR}/${view}.png" --frames 5
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err TIMEOUT 60)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "crosswalk-gui --view ${view} --screenshot failed (${rc}):\n${out}\n${err}")
+  endif()
+  # The coloured chips, bars and cells of a workbench view: more colours than a text table.
+  execute_process(COMMAND "${PNG_CHECK}" "${WORK_DIR}/${view}.png" 1280 800 64
+    RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)
+  if(NOT rc EQUAL 0)
+    message(FATAL_ERROR "${view}.png: ${out}${err}")
+  endif()
+  message(STATUS "${out}")
+endforeach()

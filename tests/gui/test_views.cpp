@@ -13,6 +13,7 @@
 #include "views/view_overlap.hpp"
 #include "views/view_search.hpp"
 
+#include "gui_fixture.hpp"
 #include "test_support.hpp"
 
 #include <crosswalk/core/crosswalk.hpp>
@@ -34,122 +35,11 @@
 namespace cw::gui {
 namespace {
 
+using test::Demo;
+using test::GuiViews;
+using test::kEnterKey;
 namespace fs = std::filesystem;
 using cw::test::ScratchDir;
-
-constexpr int kKeyBase = 300;  // io.KeysDown slots for ImGuiKey_* (letters keep their ASCII codes)
-constexpr int kEnterKey = kKeyBase + ImGuiKey_Enter;
-
-/// One workspace for the whole suite, made the way a user makes it.
-class Demo {
-public:
-    static Demo& get() {
-        static Demo demo;
-        return demo;
-    }
-    [[nodiscard]] fs::path db() const { return m_dir / "w.db"; }
-    [[nodiscard]] const fs::path& dir() const { return m_dir.path(); }
-
-private:
-    Demo() {
-        const auto r = cw::test::run("env -u CROSSWALK_PLUGIN_PATH -u CROSSWALK_PACK_PATH " +
-                                     cw::test::shellQuote(CW_CLI) + " --db " + cw::test::shellQuote(db().string()) +
-                                     " init >/dev/null");
-        if (r.exitCode != 0) ADD_FAILURE() << "crosswalk init failed: " << r.err;
-    }
-    ScratchDir m_dir;
-};
-
-/// An ImGui context with a built font atlas and nothing else.
-class GuiViews : public ::testing::Test {
-protected:
-    void SetUp() override {
-        m_context = ImGui::CreateContext();
-        ImGuiIO& io = ImGui::GetIO();
-        io.DisplaySize = ImVec2(1600.0f, 1000.0f);
-        io.DeltaTime = 1.0f / 60.0f;
-        io.IniFilename = nullptr;
-        io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
-        io.SetClipboardTextFn = &GuiViews::collect;
-        for (int k = 0; k < ImGuiKey_COUNT; ++k) io.KeyMap[k] = kKeyBase + k;
-        buildFonts(1.0f);
-        applyStyle(1.0f);
-        unsigned char* pixels = nullptr;
-        int width = 0;
-        int height = 0;
-        io.Fonts->GetTexDataAsRGBA32(&pixels, &width, &height);
-        ASSERT_NE(pixels, nullptr);
-        ASSERT_TRUE(fs::exists(Demo::get().db()));
-    }
-    void TearDown() override { ImGui::DestroyContext(m_context); }
-
-    /// Runs one frame around `body`; returns the text the views drew (ImGui's log of each
-    /// view window, handed over through the clipboard callback when the window ends).
-    static std::string frame(const std::function<void()>& body) {
-        s_text.clear();
-        ImGui::NewFrame();
-        body();
-        expectBalanced();
-        ImGui::Render();
-        return s_text;
-    }
-    static void collect(void*, const char* text) { s_text += text; }
-    static inline std::string s_text;
-
-    static std::string frames(int n, const std::function<void()>& body) {
-        std::string last;
-        for (int i = 0; i < n; ++i) last = frame(body);
-        return last;
-    }
-
-    /// Every Begin/Push/Tree/Table the views opened is closed again.
-    static void expectBalanced() {
-        const ImGuiContext& g = *ImGui::GetCurrentContext();
-        EXPECT_EQ(g.CurrentWindowStack.Size, 1);  // only ImGui's implicit "Debug" window
-        ASSERT_NE(g.CurrentWindow, nullptr);
-        EXPECT_EQ(g.CurrentWindow->IDStack.Size, 1);
-        EXPECT_EQ(g.CurrentWindow->DC.TreeDepth, 0);
-        EXPECT_EQ(g.ColorStack.Size, 0);
-        EXPECT_EQ(g.StyleVarStack.Size, 0);
-        EXPECT_EQ(g.FontStack.Size, 0);
-        EXPECT_EQ(g.GroupStack.Size, 0);
-        EXPECT_EQ(g.BeginPopupStack.Size, 0);
-        EXPECT_EQ(g.CurrentTable, nullptr);
-    }
-
-    static AppOptions options() {
-        AppOptions o;
-        o.db = Demo::get().db();
-        o.persist = false;
-        return o;
-    }
-    static App& capturing(App& app) {
-        app.context().captureText = true;
-        return app;
-    }
-
-    template <typename T>
-    static T& viewOf(App& app, std::string_view id) {
-        auto* v = dynamic_cast<T*>(app.view(id));
-        if (v == nullptr) throw std::runtime_error("no view " + std::string(id));
-        return *v;
-    }
-
-    /// The graph the CLI would build, to compare the facade against.
-    static CrosswalkGraph graph() {
-        auto ws = Workspace::open(Demo::get().db(), Workspace::OpenMode::MustExist);
-        EXPECT_TRUE(ws.has_value());
-        return CrosswalkGraph(ws->graph().value());
-    }
-
-    static int indexOf(const std::vector<std::string>& v, const std::string& s) {
-        const auto it = std::find(v.begin(), v.end(), s);
-        return it == v.end() ? -1 : static_cast<int>(it - v.begin());
-    }
-
-private:
-    ImGuiContext* m_context = nullptr;
-};
 
 TEST_F(GuiViews, OverlapCellMatchesTheGraphAndTheHeatMapDrawsIt) {
     App app(options());

@@ -25,6 +25,34 @@ void FileDialogView::setDirectory(const std::filesystem::path& dir) {
     m_dirty = true;
 }
 
+void FileDialogView::requestSave(std::string title, std::string extension, std::string suggested, Chosen chosen) {
+    m_saveTitle = std::move(title);
+    m_extension = std::move(extension);
+    m_fileName = std::move(suggested);
+    m_chosen = std::move(chosen);
+    m_dirty = true;
+    setOpen(true);
+}
+
+void FileDialogView::requestOpen() {
+    m_saveTitle.clear();
+    m_extension = ".db";
+    m_chosen = nullptr;
+    m_fileName.clear();
+    m_dirty = true;
+}
+
+bool FileDialogView::confirmSave() {
+    if (!m_chosen || m_fileName.empty()) return false;
+    std::filesystem::path file = m_dir / m_fileName;
+    if (file.extension().empty()) file += m_extension;
+    const Chosen chosen = std::move(m_chosen);
+    requestOpen();
+    setOpen(false);
+    chosen(file);
+    return true;
+}
+
 void FileDialogView::list() {
     m_dirty = false;
     m_entries.clear();
@@ -41,7 +69,7 @@ void FileDialogView::list() {
         std::error_code e;
         if (entry.is_directory(e)) {
             m_entries.push_back({name, true, 0});
-        } else if (entry.path().extension() == ".db") {
+        } else if (entry.path().extension() == m_extension) {
             m_entries.push_back({name, false, entry.file_size(e)});
         }
     }
@@ -55,7 +83,9 @@ void FileDialogView::draw(Context& context) {
     if (m_dirty) list();
     ImGui::SetNextWindowSize(ImVec2(640, 460), ImGuiCond_FirstUseEver);
     context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
+    // The visible title follows the mode; the id after ### keeps one window and its layout.
+    const std::string title = saving() ? m_saveTitle + "###" + id() : std::string(windowTitle());
+    if (!ImGui::Begin(title.c_str(), openFlag())) {
         ImGui::End();
         return;
     }
@@ -100,15 +130,34 @@ void FileDialogView::draw(Context& context) {
                 ImGui::PopID();
             }
         }
-        if (m_entries.empty() && m_error.empty()) ImGui::TextDisabled("No folders or .db files here.");
+        if (m_entries.empty() && m_error.empty())
+            ImGui::TextDisabled("No folders or %s files here.", m_extension.c_str());
     }
     ImGui::EndChild();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted("File");
     ImGui::SameLine();
     ImGui::SetNextItemWidth(-1.0f);
-    ImGui::InputTextWithHint("##file", "workspace.db", &m_fileName);
+    ImGui::InputTextWithHint("##file", saving() ? ("file" + m_extension).c_str() : "workspace.db", &m_fileName);
     const bool named = !m_fileName.empty();
+    if (saving()) {
+        ImGui::BeginDisabled(!named);
+        // A double-click on a listed file saves over it, as Save does.
+        if (ImGui::Button("Save") || !chosen.empty()) confirmSave();
+        ImGui::EndDisabled();
+        std::error_code ec;
+        if (named && saving() && std::filesystem::exists(m_dir / m_fileName, ec)) {
+            ImGui::SameLine();
+            ImGui::TextColored(palette::kPartial, "%s exists and will be replaced", m_fileName.c_str());
+        }
+        ImGui::SameLine();
+        if (ImGui::Button("Cancel")) {
+            requestOpen();
+            setOpen(false);
+        }
+        ImGui::End();
+        return;
+    }
     ImGui::BeginDisabled(!named);
     if (ImGui::Button("Open")) chosen = m_dir / m_fileName;
     ImGui::SameLine();

@@ -6,6 +6,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <filesystem>
 
 namespace cw::gui {
 
@@ -161,6 +162,48 @@ void packsTable(Context& context) {
     ImGui::EndTable();
 }
 
+void rejectedTable(Context& context) {
+    const auto& rejected = context.facade.rejectedPlugins();
+    ImGui::TextDisabled(
+        "Plugin files the host looked at and refused (%zu of %zu), with the reasons. The others loaded.",
+        rejected.size(), context.facade.pluginFilesSeen());
+    if (rejected.empty()) {
+        ImGui::TextColored(palette::kFull, "No plugin was rejected.");
+        return;
+    }
+    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_Resizable |
+                                  ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp;
+    if (!ImGui::BeginTable("rejected", 4, flags)) return;
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch, 1.6f);
+    ImGui::TableSetupColumn("Plugin", ImGuiTableColumnFlags_WidthStretch, 1.0f);
+    ImGui::TableSetupColumn("Built for ABI", ImGuiTableColumnFlags_WidthStretch, 0.6f);
+    ImGui::TableSetupColumn("Why it was rejected", ImGuiTableColumnFlags_WidthStretch, 4.0f);
+    ImGui::TableHeadersRow();
+    for (const auto& r : rejected) {
+        ImGui::PushID(r.file.c_str());
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        const std::string name = std::filesystem::path(r.file).filename().string();
+        ImGui::TextUnformatted(name.c_str());
+        if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", r.file.c_str());
+        ImGui::TableNextColumn();
+        if (r.id.empty()) {
+            ImGui::TextDisabled("(unreadable descriptor)");
+        } else {
+            ImGui::Text("%s %s", r.id.c_str(), r.version.c_str());
+        }
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(r.abi.empty() ? "-" : r.abi.c_str());
+        ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
+        for (const auto& problem : r.problems) ImGui::TextColored(palette::kNone, "%s", problem.c_str());
+        ImGui::PopTextWrapPos();
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
 }  // namespace
 
 void FrameworksView::draw(Context& context) {
@@ -193,6 +236,13 @@ void FrameworksView::draw(Context& context) {
             packsTable(context);
             ImGui::EndTabItem();
         }
+        // Only once the tab is opened: looking at the plugin files loads them.
+        if (ImGui::BeginTabItem("Rejected plugins###rejected", nullptr,
+                                m_showRejected ? ImGuiTabItemFlags_SetSelected : ImGuiTabItemFlags_None)) {
+            rejectedTable(context);
+            ImGui::EndTabItem();
+        }
+        m_showRejected = false;
         ImGui::EndTabBar();
     }
     ImGui::End();

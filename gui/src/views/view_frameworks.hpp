@@ -4,11 +4,17 @@
 
 namespace cw::gui {
 
-/// Frameworks with counts and provenance, the plugins that brought them, the mapping packs.
+/// Frameworks with counts and provenance, the plugins that brought them, the mapping
+/// packs, and the plugin files the host rejected with the reasons.
 class FrameworksView final : public View {
 public:
     FrameworksView() : View("Frameworks & plugins", "frameworks", true) {}
     void draw(Context& context) override;
+    /// Brings the rejected-plugins tab to the front on the next frame.
+    void showRejected() { m_showRejected = true; }
+
+private:
+    bool m_showRejected = false;
 };
 
 }  // namespace cw::gui

@@ -3,6 +3,7 @@
 #include "palette.hpp"
 
 #include <imgui.h>
+#include <imgui_internal.h>  // GImGui->LogEnabled: the text log wants every cell, the screen only the visible ones
 #include <imgui_stdlib.h>
 
 #include <algorithm>
@@ -227,14 +228,36 @@ void OverlapView::drawHeatMap() {
     const bool clicked = ImGui::IsItemClicked(ImGuiMouseButton_Left);
     ImDrawList* draw = ImGui::GetWindowDrawList();
 
+    // Only the cells inside the visible part of the window are drawn: a 200 x 200 matrix
+    // would otherwise cost 40,000 rectangles and labels per frame. The text log (tests,
+    // "Copy as text") still gets every cell.
+    const bool logging = ImGui::GetCurrentContext()->LogEnabled;
+    const ImVec2 clipMin = draw->GetClipRectMin();
+    const ImVec2 clipMax = draw->GetClipRectMax();
+    const auto firstVisible = [](float from, float start, float step) {
+        return std::max(0, static_cast<int>(std::floor((from - start) / step)));
+    };
+    const auto lastVisible = [&](float to, float start, float step) {
+        return std::min(static_cast<int>(n) - 1, static_cast<int>(std::floor((to - start) / step)));
+    };
+    const int col0 = firstVisible(clipMin.x, gridOrigin.x, cellW);
+    const int col1 = lastVisible(clipMax.x, gridOrigin.x, cellW);
+    const int row0 = firstVisible(clipMin.y, gridOrigin.y, cellH);
+    const int row1 = lastVisible(clipMax.y, gridOrigin.y, cellH);
+    const auto colVisible = [&](std::size_t j) { return static_cast<int>(j) >= col0 && static_cast<int>(j) <= col1; };
+    const bool headerVisible = origin.y + headerH >= clipMin.y && origin.y <= clipMax.y;
+    const bool labelsVisible = origin.x + rowLabel >= clipMin.x && origin.x <= clipMax.x;
+
     // Column headers: the framework being covered.
     ImGui::LogText("%-*s", 18, "covers ->");
     for (std::size_t j = 0; j < n; ++j) {
-        const ImVec2 text = ImGui::CalcTextSize(names[j].c_str());
-        const float cx = gridOrigin.x + cellW * (static_cast<float>(j) + 0.5f);
-        const float y = origin.y + (stagger && j % 2 == 1 ? font * 1.2f : 0.0f);
-        draw->AddText(ImVec2(cx - text.x * 0.5f, y), ImGui::GetColorU32(ImGuiCol_Text), names[j].c_str());
-        ImGui::LogText(" %15s", names[j].c_str());
+        if (headerVisible && colVisible(j)) {
+            const ImVec2 text = ImGui::CalcTextSize(names[j].c_str());
+            const float cx = gridOrigin.x + cellW * (static_cast<float>(j) + 0.5f);
+            const float y = origin.y + (stagger && j % 2 == 1 ? font * 1.2f : 0.0f);
+            draw->AddText(ImVec2(cx - text.x * 0.5f, y), ImGui::GetColorU32(ImGuiCol_Text), names[j].c_str());
+        }
+        if (logging) ImGui::LogText(" %15s", names[j].c_str());
     }
     ImGui::LogText("\n");
 
@@ -250,24 +273,36 @@ void OverlapView::drawHeatMap() {
         }
     }
     const float strip = std::max(3.0f, font * 0.28f);
-    for (std::size_t i = 0; i < n; ++i) {
+    const std::size_t rowFirst = logging ? 0u : static_cast<std::size_t>(std::max(0, row0));
+    const std::size_t rowEnd = logging ? n : static_cast<std::size_t>(std::max(row0, row1 + 1));
+    const std::size_t colFirst = logging ? 0u : static_cast<std::size_t>(std::max(0, col0));
+    const std::size_t colEnd = logging ? n : static_cast<std::size_t>(std::max(col0, col1 + 1));
+    for (std::size_t i = rowFirst; i < rowEnd; ++i) {
         const float y0 = gridOrigin.y + cellH * static_cast<float>(i);
-        const ImVec2 label = ImGui::CalcTextSize(names[i].c_str());
-        const bool rowActive = static_cast<int>(i) == m_from || static_cast<int>(i) == hoverRow;
-        draw->AddText(ImVec2(origin.x + rowLabel - pad - label.x, y0 + (cellH - label.y) * 0.5f),
-                      ImGui::GetColorU32(rowActive ? ImGuiCol_Text : ImGuiCol_Text), names[i].c_str());
+        const bool rowVisible = static_cast<int>(i) >= row0 && static_cast<int>(i) <= row1;
+        if (rowVisible && labelsVisible) {
+            const ImVec2 label = ImGui::CalcTextSize(names[i].c_str());
+            draw->AddText(ImVec2(origin.x + rowLabel - pad - label.x, y0 + (cellH - label.y) * 0.5f),
+                          ImGui::GetColorU32(ImGuiCol_Text), names[i].c_str());
+        }
         ImGui::LogText("%-18s", names[i].c_str());
-        for (std::size_t j = 0; j < n; ++j) {
+        for (std::size_t j = colFirst; j < colEnd; ++j) {
+            const bool visible = rowVisible && colVisible(j);
             const ImVec2 a(gridOrigin.x + cellW * static_cast<float>(j), y0);
             const ImVec2 b(a.x + cellW - 2.0f, a.y + cellH - 2.0f);
             if (i == j) {
-                draw->AddRectFilled(a, b, IM_COL32(38, 41, 48, 255), 2.0f);
-                draw->AddLine(ImVec2(a.x + pad, b.y - pad), ImVec2(b.x - pad, a.y + pad), IM_COL32(70, 74, 84, 255));
+                if (visible) {
+                    draw->AddRectFilled(a, b, IM_COL32(38, 41, 48, 255), 2.0f);
+                    draw->AddLine(ImVec2(a.x + pad, b.y - pad), ImVec2(b.x - pad, a.y + pad),
+                                  IM_COL32(70, 74, 84, 255));
+                }
                 ImGui::LogText(" %15s", "-");
                 continue;
             }
             const CoverageCell& cell = m_matrix->cells[i][j];
             const std::string text = cellText(cell);
+            ImGui::LogText(" %15s", text.c_str());
+            if (!visible) continue;
             const ImVec4 fill = cell.total > 0 ? palette::ramp(cell.fullShare()) : ImVec4(0.2f, 0.21f, 0.24f, 1.0f);
             draw->AddRectFilled(a, b, ImGui::GetColorU32(fill), 2.0f);
             // The strip along the bottom: at-least-partial share.
@@ -281,7 +316,6 @@ void OverlapView::drawHeatMap() {
             const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
             draw->AddText(ImVec2(a.x + (cellW - 2.0f - ts.x) * 0.5f, a.y + (cellH - strip - 6.0f - ts.y) * 0.5f),
                           palette::textOn(fill), text.c_str());
-            ImGui::LogText(" %15s", text.c_str());
             const bool selected = static_cast<int>(i) == m_from && static_cast<int>(j) == m_to;
             if (selected) draw->AddRect(a, b, IM_COL32(255, 255, 255, 255), 2.0f, 0, 2.5f);
             if (static_cast<int>(i) == hoverRow && static_cast<int>(j) == hoverCol && !selected) {
