@@ -671,14 +671,21 @@ TEST_F(AuditTest, CliRefusesBadInputWithExitTwoAndWritesNothing) {
     } cases[] = {
         {"audits add --title B --planned 2026-02-30", "--planned"},
         {"audits add --title B --planned 2026-03-10 --area iso27001-2022:A.99", "iso27001-2022:A.99"},
-        {"audits add --title B --planned 2026-03-10 --kind stage3", "--kind"},
+        {"audits add --title B --planned 2026-03-10 --kind stage3", "--kind: 'stage3' is not one of internal, stage1"},
+        {"audits set IA-2026-1 --status done", "--status: 'done' is not one of planned, in-progress"},
         {"audits add --key IA-2026-1 --title B --planned 2026-03-10", "already exists"},
         {"audits set IA-2026-9 --title B", "IA-2026-9"},
         {"findings add --audit IA-2026-1 --type minor --description D --raised 26-03-11", "--raised"},
         {"findings add --audit IA-2026-1 --type severe --description D --raised 2026-03-11", "--type"},
         {"findings add --audit IA-2026-1 --type minor --description D --raised 2026-03-01", "before audit"},
         {"actions add --finding F-09 --description D", "F-09"},
-        {"reviews add --held 2026-04-20 --input z=nothing", "--input"},
+        {"actions set CA-09 --status done", "CA-09"},
+        {"findings close F-09 --on 2026-03-20", "F-09"},
+        {"programmes remove AP-1999", "AP-1999"},
+        {"reviews add --held 2026-04-20 --input z=nothing", "--input: 'z' is not one of a, b, c"},
+        {"reviews add --held 2026-04-20 --input nothing", "--input: 'nothing' is not CODE=SUMMARY"},
+        {"reviews add --held 2026-04-20 --decision vote=yes", "--decision: 'vote' is not one of improvement"},
+        {"reviews show MR-2026-9", "MR-2026-9"},
         {"reviews add --held 2026-04-20 --ready", "readiness decision"},
         {"programmes add --title P --from 2026-12-31 --to 2026-01-01", "before starts_on"},
     };
@@ -686,7 +693,8 @@ TEST_F(AuditTest, CliRefusesBadInputWithExitTwoAndWritesNothing) {
         const auto r = cli(c.args);
         EXPECT_EQ(r.exitCode, 2) << c.args << "\n" << r.out << r.err;
         EXPECT_NE(r.err.find(c.mention), std::string::npos) << c.args << ": " << r.err;
-        EXPECT_EQ(r.err.rfind("crosswalk: ", 0), 0u) << r.err;
+        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
     }
     EXPECT_EQ(snapshot(), before);
 }

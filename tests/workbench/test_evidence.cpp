@@ -3,12 +3,14 @@
 // `crosswalk evidence` commands.
 #include <crosswalk/core/evidence.hpp>
 #include <crosswalk/core/organization.hpp>
+#include <crosswalk/core/timeline.hpp>
 
 #include "workbench_fixture.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <sstream>
 
 namespace cw::test {
 namespace {
@@ -68,6 +70,34 @@ protected:
         EXPECT_EQ(r.error().kind, ErrorKind::BadInput) << r.error().message;
         EXPECT_NE(r.error().message.find(needle), std::string::npos) << r.error().message;
         EXPECT_EQ(r.error().message.find('\n'), std::string::npos) << "one line: " << r.error().message;
+    }
+
+    /// The whole library as text, read back through the API: equal before and after a refused command.
+    std::string snapshot() {
+        std::ostringstream out;
+        auto library = evidenceLibrary(ws());
+        EXPECT_TRUE(library) << library.error().message;
+        if (!library) return {};
+        for (const auto& i : *library) {
+            out << i.key << '|' << i.title << '|' << toString(i.kind) << '|' << i.location << '|' << i.sha256 << '|'
+                << i.owner << '|' << toString(i.collectedOn) << '|' << toString(i.validUntil) << '|'
+                << (i.reviewDays ? std::to_string(*i.reviewDays) : "-") << '|' << i.description;
+            for (const auto& l : i.links) out << "|link " << l;
+            for (const auto& s : i.scope) out << "|scope " << s.framework << ' ' << s.valid << ' ' << s.note;
+            out << '\n';
+        }
+        return out.str();
+    }
+
+    /// A refused command: exit 2, one line on stderr naming `needle`, the library unchanged.
+    void expectRefused(const std::string& args, const std::string& needle) {
+        const std::string before = snapshot();
+        const RunResult r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.out << r.err;
+        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_NE(r.err.find(needle), std::string::npos) << args << ": " << r.err;
+        EXPECT_EQ(snapshot(), before) << args;
     }
 
     int m_ticket = 0;
@@ -500,8 +530,8 @@ TEST_F(EvidenceTest, CliAddListShowAndSharedWithJson) {
     EXPECT_EQ(second.out, "Added EV-002 (record): serves 1 framework(s), 1 requirement(s)\n");
 
     const json::value list = cliJson("evidence --json --at 2026-06-15");
-    EXPECT_EQ(list.at("at"), "2026-06-15");
-    EXPECT_EQ(list.at("soon_days"), 30);
+    EXPECT_EQ(list.at("today"), "2026-06-15");
+    EXPECT_EQ(list.at("soon_stale_days"), 30);
     const auto& items = list.at("evidence").as_array();
     ASSERT_EQ(items.size(), 2u);
     const json::object& first = items[0].as_object();
@@ -539,46 +569,73 @@ TEST_F(EvidenceTest, CliAddListShowAndSharedWithJson) {
     EXPECT_EQ(cliJson("evidence --framework soc2-2017 --json").at("evidence").as_array().size(),
               linkedRequirements("CC-A.5.15").contains("soc2-2017") ? 2u : 1u);
     EXPECT_EQ(cliJson("evidence --framework pci-dss-4.0.1 --json").at("evidence").as_array().size(), 0u);
-    EXPECT_EQ(cli("evidence --framework pci-9").exitCode, 2);
 
-    const json::value shown = cliJson("evidence show EV-002 --at 2026-06-21 --json");
+    const json::value shown = cliJson("evidence show EV-002 --today 2026-06-21 --json");
+    EXPECT_EQ(shown.at("today"), "2026-06-21");
     EXPECT_EQ(shown.at("freshness"), "stale");
     EXPECT_EQ(shown.at("links"), (json::array{"soc2-2017:CC6.1"}));
     EXPECT_EQ(shown.at("frameworks"), (json::array{"soc2-2017"}));
 }
 
 TEST_F(EvidenceTest, CliBadInputExitsTwoWithOneLineAndWritesNothing) {
-    // A bad link: the item is not added either.
-    RunResult r = cli("evidence add --title T --kind record --uri jira:SEC-1 --link CC-A.5.15 --link CC-NOPE");
+    // A bad link or scope: the item is not added either (one transaction).
+    const RunResult r = cli("evidence add --title T --kind record --uri jira:SEC-1 --link CC-A.5.15 --link CC-NOPE");
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err,
               "crosswalk: --link: unknown common control 'CC-NOPE' (link to a common control key such as "
               "CC-A.5.15, or a requirement as FRAMEWORK:REF)\n");
-    r = cli("evidence add --title T --kind record --uri jira:SEC-1 --not-valid-for nist-9");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("'nist-9'"), std::string::npos) << r.err;
-    r = cli("evidence add --title T --kind memo --uri jira:SEC-1");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--kind: 'memo' is not an evidence kind"), std::string::npos) << r.err;
-    r = cli("evidence add --title T --kind record --file " + shellQuote((dir() / "missing.pdf").string()));
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("missing.pdf"), std::string::npos) << r.err;
-    r = cli("evidence add --title T --kind record --uri jira:SEC-1 --collected 2026-02-30");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--collected: '2026-02-30'"), std::string::npos) << r.err;
-    r = cli("evidence add --title T --kind record");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--file PATH or --uri URI"), std::string::npos) << r.err;
-    EXPECT_TRUE(cliJson("evidence --json").at("evidence").as_array().empty());
+    EXPECT_TRUE(snapshot().empty()) << snapshot();
+    expectRefused("evidence add --title T --kind record --uri jira:SEC-1 --not-valid-for nist-9", "'nist-9'");
+    expectRefused("evidence add --title T --kind memo --uri jira:SEC-1",
+                  "--kind: 'memo' is not one of policy, procedure, record");
+    expectRefused("evidence add --title T --kind record --file " + shellQuote((dir() / "missing.pdf").string()),
+                  "missing.pdf");
+    expectRefused("evidence add --title T --kind record --uri jira:SEC-1 --collected 2026-02-30",
+                  "--collected: '2026-02-30'");
+    expectRefused("evidence add --title T --kind record --uri jira:SEC-1 --review-days often",
+                  "--review-days: 'often' is not a whole number");
+    expectRefused("evidence add --title T --kind record", "--file PATH or --uri URI");
+    EXPECT_TRUE(snapshot().empty()) << snapshot();
 
-    r = cli("evidence show EV-404");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_EQ(r.err, "crosswalk: unknown evidence item 'EV-404'\n");
-    r = cli("evidence --at tomorrow");
-    EXPECT_EQ(r.exitCode, 2);
-    r = cli("evidence scope EV-404 hipaa");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--valid or --not-valid"), std::string::npos) << r.err;
+    // On an existing item: every refused change leaves it, its links and its scope as they were.
+    ASSERT_EQ(cli("evidence add --key EV-001 --title Policy --kind policy --uri https://x.example/p "
+                  "--collected 2026-03-01 --link CC-A.5.15 --not-valid-for hipaa:n/a")
+                  .exitCode,
+              0);
+    expectRefused("evidence set EV-001 --valid-until 2026-02-01", "valid-until 2026-02-01 is before collected-on");
+    expectRefused("evidence set EV-001 --kind memo", "--kind: 'memo'");
+    expectRefused("evidence set EV-001 --uri drive/folder", "is not a URI");
+    expectRefused("evidence set EV-404 --title X", "unknown evidence item 'EV-404'");
+    expectRefused("evidence link EV-001 soc2-2017:CC99.9", "soc2-2017:CC99.9");
+    expectRefused("evidence link EV-001 iso27001-2022:A.5", "not an assessable requirement");
+    expectRefused("evidence unlink EV-001 CC-A.8.20", "is not linked");
+    expectRefused("evidence scope EV-001 pci-dss-9 --not-valid", "'pci-dss-9'");
+    expectRefused("evidence scope EV-001 hipaa", "--valid or --not-valid");
+    expectRefused("evidence rehash EV-001", "nothing to rehash");
+    expectRefused("evidence remove EV-404", "EV-404");
+
+    // Read-only commands name what is wrong too.
+    expectRefused("evidence show EV-404", "unknown evidence item 'EV-404'");
+    expectRefused("evidence --at tomorrow", "'tomorrow' is not a calendar date");
+    expectRefused("evidence --days -1", "--days: must be 0 or more");
+    expectRefused("evidence --framework pci-9", "--framework: unknown framework 'pci-9'");
+}
+
+TEST_F(EvidenceTest, CliSoonStaleWindowIsTheTimelineSettingUnlessGiven) {
+    ASSERT_EQ(cli("evidence add --key EV-001 --title Log --kind log --uri jira:SEC-1 --collected 2026-06-01 "
+                  "--valid-until 2026-06-25")
+                  .exitCode,
+              0);
+    // Ten days left on 2026-06-15: soon stale in the default 30-day window.
+    json::value list = cliJson("evidence --today 2026-06-15 --json");
+    EXPECT_EQ(list.at("soon_stale_days"), 30);
+    EXPECT_EQ(list.at("evidence").at(0).at("freshness"), "soon-stale");
+    ASSERT_EQ(cli("timeline settings --soon-stale-days 7").exitCode, 0);
+    list = cliJson("evidence --today 2026-06-15 --json");
+    EXPECT_EQ(list.at("soon_stale_days"), 7);
+    EXPECT_EQ(list.at("evidence").at(0).at("freshness"), "current");
+    EXPECT_TRUE(cliJson("evidence --soon-stale --today 2026-06-15 --json").at("evidence").as_array().empty());
+    EXPECT_EQ(cliJson("evidence show EV-001 --today 2026-06-15 --days 10 --json").at("freshness"), "soon-stale");
 }
 
 TEST_F(EvidenceTest, CliLinkScopeSetRehashRemove) {
@@ -587,19 +644,21 @@ TEST_F(EvidenceTest, CliLinkScopeSetRehashRemove) {
     ASSERT_EQ(
         cli("evidence add --key EV-LOG --title 'Firewall log' --kind log --file " + shellQuote(file.string())).exitCode,
         0);
-    EXPECT_EQ(cli("evidence link EV-LOG CC-A.8.20").exitCode, 0);
-    EXPECT_EQ(cli("evidence scope EV-LOG pci-dss-4.0.1 --not-valid --note 'office only'").exitCode, 0);
+    // Each change prints the item as stored with --json, and a line without.
+    EXPECT_EQ(cliJson("evidence link EV-LOG CC-A.8.20 --json").at("links"), (json::array{"CC-A.8.20"}));
+    const RunResult scoped = cli("evidence scope EV-LOG pci-dss-4.0.1 --not-valid --note 'office only'");
+    ASSERT_EQ(scoped.exitCode, 0) << scoped.err;
+    EXPECT_EQ(scoped.out, "EV-LOG is not valid for pci-dss-4.0.1\n");
     json::value shown = cliJson("evidence show EV-LOG --json");
     EXPECT_EQ(shown.at("links"), (json::array{"CC-A.8.20"}));
     EXPECT_EQ(shown.at("scoped_out"), (json::array{"pci-dss-4.0.1"}));
     EXPECT_EQ(shown.at("scope").as_array()[0].at("note"), "office only");
 
-    EXPECT_EQ(cli("evidence set EV-LOG --collected 2026-06-01 --review-days 30 --owner 'Sam Lee'").exitCode, 0);
-    shown = cliJson("evidence show EV-LOG --json");
+    shown = cliJson("evidence set EV-LOG --collected 2026-06-01 --review-days 30 --owner 'Sam Lee' --json");
     EXPECT_EQ(shown.at("expires_on"), "2026-07-01");
     EXPECT_EQ(shown.at("owner"), "Sam Lee");
     EXPECT_EQ(shown.at("title"), "Firewall log");
-    EXPECT_EQ(cli("evidence set EV-LOG --review-days ''").exitCode, 0);
+    EXPECT_EQ(cliJson("evidence set EV-LOG --review-days '' --json").at("review_days"), nullptr);
     EXPECT_EQ(cliJson("evidence show EV-LOG --json").at("review_days"), nullptr);
 
     writeFile(file, "one\ntwo\n");
@@ -609,10 +668,9 @@ TEST_F(EvidenceTest, CliLinkScopeSetRehashRemove) {
               run("sha256sum " + shellQuote(file.string())).out.substr(0, 64));
     EXPECT_EQ(cliJson("evidence rehash EV-LOG --json").at("changed"), false);
 
-    EXPECT_EQ(cli("evidence unlink EV-LOG CC-A.8.20").exitCode, 0);
-    EXPECT_EQ(cli("evidence unlink EV-LOG CC-A.8.20").exitCode, 2);
-    EXPECT_EQ(cli("evidence remove EV-LOG").exitCode, 0);
-    EXPECT_EQ(cli("evidence remove EV-LOG").exitCode, 2);
+    EXPECT_TRUE(cliJson("evidence unlink EV-LOG CC-A.8.20 --json").at("links").as_array().empty());
+    EXPECT_EQ(cliJson("evidence remove EV-LOG --json").at("removed"), "EV-LOG");
+    EXPECT_TRUE(snapshot().empty()) << snapshot();
 }
 
 }  // namespace

@@ -5,6 +5,7 @@
 
 #include "workbench_fixture.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <map>
 
@@ -403,7 +404,7 @@ TEST_F(ImplementationTest, UnknownFrameworkIsNotFound) {
 TEST_F(ImplementationTest, CliStatusCommands) {
     auto saved = cliJson("status set CC-A.5.15 implemented --owner 'IT lead' --due 2027-03-31 --note reviewed --json");
     EXPECT_EQ(saved.at("subject"), "CC-A.5.15");
-    EXPECT_EQ(saved.at("requirement"), false);
+    EXPECT_EQ(saved.at("kind"), "common-control");
     EXPECT_EQ(saved.at("status"), "implemented");
     EXPECT_EQ(saved.at("owner"), "IT lead");
     EXPECT_EQ(saved.at("due"), "2027-03-31");
@@ -415,7 +416,7 @@ TEST_F(ImplementationTest, CliStatusCommands) {
 
     auto list = cliJson("status list --json");
     ASSERT_EQ(list.at("statuses").as_array().size(), 3u);
-    EXPECT_EQ(list.at("statuses").at(2).at("requirement"), true);
+    EXPECT_EQ(list.at("statuses").at(2).at("kind"), "requirement");
     EXPECT_EQ(list.at("statuses").at(2).at("due"), nullptr);
 
     EXPECT_EQ(cliJson("status clear CC-A.5.1 --json").at("cleared"), "CC-A.5.1");
@@ -429,6 +430,7 @@ TEST_F(ImplementationTest, CliStatusCommands) {
     for (const auto& r : show.at("requirements").as_array()) {
         if (r.at("ref") == "A.5.15") a515 = r.as_object();
     }
+    ASSERT_FALSE(a515.empty());
     EXPECT_EQ(a515.at("status"), "implemented");
     EXPECT_EQ(a515.at("via"), "CC-A.5.15 (hub)");
     EXPECT_EQ(a515.at("owner"), "IT lead");
@@ -441,25 +443,25 @@ TEST_F(ImplementationTest, CliStatusCommands) {
     // --open leaves out what is implemented.
     EXPECT_EQ(cliJson("status show iso27001-2022 --open --json").at("requirements").as_array().size(), 122u);
 
-    auto hipaa = cliJson("status show hipaa --json");
-    for (const auto& r : hipaa.at("requirements").as_array()) {
-        if (r.at("ref") == "164.308(a)(1)(ii)(A)") {
-            EXPECT_EQ(r.at("status"), "not-applicable");
-            EXPECT_EQ(r.at("via"), "direct");
-            EXPECT_EQ(r.at("reason"), "done by the parent company");
-        }
-    }
+    const auto hipaa = cliJson("status show hipaa --json").at("requirements").as_array();
+    const auto direct = std::find_if(hipaa.begin(), hipaa.end(),
+                                     [](const json::value& r) { return r.at("ref") == "164.308(a)(1)(ii)(A)"; });
+    ASSERT_NE(direct, hipaa.end());
+    EXPECT_EQ(direct->at("status"), "not-applicable");
+    EXPECT_EQ(direct->at("via"), "direct");
+    EXPECT_EQ(direct->at("reason"), "done by the parent company");
 
     auto run = [&](const std::string& args, const std::string& needle) {
         const RunResult r = cli(args);
         EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.err;
         EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
         EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
     };
     const std::string before = statusState(ws());
     run("status set CC-A.5.2 not-applicable", "cannot be not-applicable without a reason");
-    run("status set CC-A.5.2 done", "unknown status 'done'");
-    run("status set CC-A.5.2 planned --due 2027-02-30", "--due");
+    run("status set CC-A.5.2 done", "status: 'done' is not one of not-started, planned");
+    run("status set CC-A.5.2 planned --due 2027-02-30", "--due: '2027-02-30' is not a calendar date");
     run("status set CC-NOPE planned", "unknown common control 'CC-NOPE'");
     run("status set hipaa:164.308 planned", "not an assessable requirement");
     run("status clear CC-A.5.2", "no status recorded for 'CC-A.5.2'");

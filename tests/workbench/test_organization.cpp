@@ -199,11 +199,12 @@ TEST_F(OrganizationTest, BadAssetsAreRefusedAndChangeNothing) {
     a.name = "Laptops";
     ASSERT_TRUE(setAsset(ws(), a));
     const std::string before = organizationState(ws());
-    for (const std::string& key :
-         std::vector<std::string>{"has space", "semi;colon", std::string(65, 'K'), "ÄST-1", "a:b"}) {
+    std::vector<std::string> badKeys = {"has space", "semi;colon", "ÄST-1", "a:b"};
+    badKeys.emplace_back(65, 'K');  // too long
+    for (const std::string& key : badKeys) {
         Asset bad;
         bad.key = key;
-        bad.name = "x";
+        bad.name = "Asset with a bad key";
         auto r = setAsset(ws(), bad);
         ASSERT_FALSE(r) << key;
         EXPECT_EQ(r.error().kind, ErrorKind::BadInput);
@@ -506,11 +507,12 @@ TEST_F(OrganizationTest, CliProfileScopeAndAssets) {
 
     const std::string before = organizationState(ws());
     expectOneLineError(cli("scope add system Legacy --out"), "'Legacy' needs a note");
-    expectOneLineError(cli("scope add planet Mars"), "unknown scope kind 'planet'");
-    expectOneLineError(cli("assets add --name X --classification secret"), "--classification 'secret'");
+    expectOneLineError(cli("scope add planet Mars"), "kind: 'planet' is not one of site, system, process");
+    expectOneLineError(cli("assets add --name X --classification secret"),
+                       "--classification: 'secret' is not one of public, internal, confidential, restricted");
     expectOneLineError(cli("assets add --key 'a b' --name X"), "invalid asset key 'a b'");
     expectOneLineError(cli("assets remove AST-09"), "unknown asset 'AST-09'");
-    expectOneLineError(cli("profile set --name ' '"), "name");
+    expectOneLineError(cli("profile set --name ' '"), "the organization profile needs a name");
     EXPECT_EQ(organizationState(ws()), before);
 }
 
@@ -554,7 +556,7 @@ TEST_F(OrganizationTest, CliTargetsAndApplicability) {
     const auto& first = rows.at("requirements").at(0).as_object();
     EXPECT_EQ(first.at("ref"), "A.7.12");
     EXPECT_EQ(first.at("title"), "Cabling security");
-    EXPECT_EQ(first.at("applies"), false);
+    EXPECT_EQ(first.at("applicable"), false);
     EXPECT_EQ(first.at("reason"), "no cabling of our own");
     EXPECT_EQ(cliJson("applicability iso27001-2022 --json").at("requirements").as_array().size(), 123u);
 
@@ -564,7 +566,8 @@ TEST_F(OrganizationTest, CliTargetsAndApplicability) {
     expectOneLineError(cli("targets add hipaa --answer entity_type=dentist"), "scoping hipaa: answers.entity_type");
     expectOneLineError(cli("targets add gdpr --answers '{\"role\": '"), "--answers: invalid JSON at line 1, column");
     expectOneLineError(cli("targets add gdpr --answers '[1]'"), "--answers: the answers must be a JSON object");
-    expectOneLineError(cli("targets add gdpr --answer role"), "--answer 'role': expected KEY=VALUE");
+    expectOneLineError(cli("targets add gdpr --answer role"), "--answer: 'role' is not KEY=VALUE");
+    expectOneLineError(cli("targets add gdpr --answer 'a//b=1'"), "--answer: 'a//b=1' has an empty name in KEY");
     expectOneLineError(cli("targets add gdpr --answer 'x={oops'"), "--answer x: invalid JSON");
     expectOneLineError(cli("targets add gdpr --answers-file /nonexistent/answers.json"),
                        "/nonexistent/answers.json: cannot open");
@@ -575,6 +578,33 @@ TEST_F(OrganizationTest, CliTargetsAndApplicability) {
     expectOneLineError(cli("applicability gdpr"), "'gdpr' is not a target framework");
     expectOneLineError(cli("targets remove gdpr"), "'gdpr' is not a target framework");
     EXPECT_EQ(organizationState(ws()), before);
+}
+
+TEST_F(OrganizationTest, CliHelpListsTheWorkbenchCommandsUnderTheirSteps) {
+    const RunResult help = cli("--help");
+    ASSERT_EQ(help.exitCode, 0) << help.err;
+    const std::vector<std::pair<std::string, std::vector<std::string>>> groups = {
+        {"Organization and scope:", {"profile", "scope", "assets", "targets", "applicability", "status"}},
+        {"Evidence and risks:", {"evidence", "risks"}},
+        {"Audits, reviews and timeline:",
+         {"programmes", "audits", "findings", "actions", "reviews", "timeline", "cycles"}},
+        {"Statement of Applicability and readiness:", {"soa", "gaps", "remediation", "readiness"}},
+    };
+    std::size_t from = 0;
+    for (const auto& [heading, commands] : groups) {
+        const auto at = help.out.find("\n" + heading + "\n", from);
+        ASSERT_NE(at, std::string::npos) << heading << "\n" << help.out;
+        const auto end = help.out.find("\n\n", at + 1);
+        const std::string section = help.out.substr(at, end - at);
+        for (const auto& command : commands) {
+            EXPECT_NE(section.find("\n  " + command + " "), std::string::npos) << command << " under " << heading;
+        }
+        from = at + 1;
+    }
+    // Sub-actions keep the plain heading.
+    const RunResult evidence = cli("evidence --help");
+    ASSERT_EQ(evidence.exitCode, 0) << evidence.err;
+    EXPECT_NE(evidence.out.find("Subcommands:\n  list "), std::string::npos) << evidence.out;
 }
 
 }  // namespace

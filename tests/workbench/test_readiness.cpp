@@ -586,6 +586,14 @@ TEST_F(ReadinessTest, CliGapsRemediationAndReadiness) {
         EXPECT_TRUE(list[0].as_object().contains(field)) << field;
     }
     EXPECT_EQ(list[0].at("implemented").to_number<int>(), 1);
+    // An open requirement reads as in `status show`: same fields, same values.
+    const auto& open = list[0].at("open").as_array();
+    ASSERT_FALSE(open.empty());
+    const auto shown = cliJson("status show iso27001-2022 --json").at("requirements").as_array();
+    const auto same = std::find_if(shown.begin(), shown.end(),
+                                   [&](const json::value& r) { return r.at("ref") == open[0].at("ref"); });
+    ASSERT_NE(same, shown.end());
+    EXPECT_EQ(*same, open[0]);
     const RunResult text = cli("gaps");
     EXPECT_EQ(text.exitCode, 0) << text.err;
     EXPECT_NE(text.out.find("[----------] 0%"), std::string::npos) << text.out;
@@ -607,6 +615,7 @@ TEST_F(ReadinessTest, CliGapsRemediationAndReadiness) {
 
     const json::value s1 = cliJson("readiness --stage 1 --json --at 2026-06-15");
     EXPECT_EQ(s1.at("stage").to_number<int>(), 1);
+    EXPECT_EQ(s1.at("today"), "2026-06-15");
     EXPECT_GT(s1.at("summary").at("major").to_number<int>(), 0);
     bool pluginFinding = false;
     for (const auto& f : s1.at("findings").as_array()) {
@@ -633,6 +642,10 @@ TEST_F(ReadinessTest, CliGapsRemediationAndReadiness) {
     EXPECT_NE(s2.out.find("Summary: "), std::string::npos);
     const RunResult badStage = cli("readiness --stage 3");
     EXPECT_EQ(badStage.exitCode, 2);
+    EXPECT_TRUE(badStage.err.starts_with("crosswalk: --stage: 3 not in {1,2}")) << badStage.err;
+    const RunResult badLimit = cli("remediation --limit -1");
+    EXPECT_EQ(badLimit.exitCode, 2);
+    EXPECT_EQ(badLimit.err, "crosswalk: --limit: must be 0 (all) or more, not -1\n");
 }
 
 }  // namespace

@@ -6,6 +6,7 @@
 #include "workbench_fixture.hpp"
 
 #include <algorithm>
+#include <sstream>
 
 namespace cw::test {
 namespace {
@@ -70,6 +71,44 @@ protected:
             EXPECT_EQ((*after)[i].assets, (*before)[i].assets);
             EXPECT_EQ((*after)[i].acceptedOn, (*before)[i].acceptedOn);
         }
+    }
+
+    /// The matrix and every risk as text, read back through the API.
+    std::string snapshot() {
+        std::ostringstream out;
+        auto m = riskMatrix(ws());
+        EXPECT_TRUE(m) << m.error().message;
+        if (m) {
+            out << m->likelihoodLevels << 'x' << m->impactLevels << '|' << m->mediumFrom << '|' << m->highFrom << '|'
+                << m->acceptableUpTo;
+            for (const auto& n : m->likelihoodNames) out << '|' << n;
+            for (const auto& n : m->impactNames) out << '|' << n;
+            out << '\n';
+        }
+        auto all = risks(ws());
+        EXPECT_TRUE(all) << all.error().message;
+        if (!all) return out.str();
+        for (const auto& r : *all) {
+            out << r.key << '|' << r.title << '|' << r.threat << '|' << r.vulnerability << '|' << r.owner << '|'
+                << r.likelihood << 'x' << r.impact << '|' << (r.treatment ? toString(*r.treatment) : "-") << '|'
+                << r.residualLikelihood.value_or(0) << 'x' << r.residualImpact.value_or(0) << '|' << r.acceptedBy << '|'
+                << toString(r.acceptedOn) << '|' << r.notes;
+            for (const auto& a : r.assets) out << "|asset " << a;
+            for (const auto& c : r.controls) out << "|control " << c;
+            out << '\n';
+        }
+        return out.str();
+    }
+
+    /// A refused command: exit 2, one line on stderr naming `needle`, the register unchanged.
+    void expectCliRefused(const std::string& args, const std::string& needle) {
+        const std::string before = snapshot();
+        const RunResult r = cli(args);
+        EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.out << r.err;
+        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_NE(r.err.find(needle), std::string::npos) << args << ": " << r.err;
+        EXPECT_EQ(snapshot(), before) << args;
     }
 
     void expectMatrixRefused(const RiskMatrix& m, const std::string& needle) {
@@ -489,38 +528,32 @@ TEST_F(RiskTest, CliMatrixCountsRisksPerCellInherentAndResidual) {
 }
 
 TEST_F(RiskTest, CliBadInputExitsTwoAndWritesNothing) {
-    RunResult r = cli("risks add --title X --likelihood 2 --impact 2 --treatment modify --control A.99.9");
+    const RunResult r = cli("risks add --title X --likelihood 2 --impact 2 --treatment modify --control A.99.9");
     EXPECT_EQ(r.exitCode, 2);
     EXPECT_EQ(r.err,
               "crosswalk: the new risk: 'A.99.9' is not an Annex A control of iso27001-2022 (expected e.g. "
               "A.5.15)\n");
-    r = cli("risks add --title X --likelihood sometimes --impact 2");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--likelihood: 'sometimes' is neither a level number nor one of rare"), std::string::npos)
-        << r.err;
-    r = cli("risks add --title X --likelihood 2 --impact 2 --treatment transfer");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--treatment: 'transfer'"), std::string::npos) << r.err;
-    r = cli("risks add --title X --likelihood 2 --impact 2 --accepted-on 2026-13-01 --accepted-by A --owner A");
-    EXPECT_EQ(r.exitCode, 2);
+    expectCliRefused("risks add --title X --likelihood sometimes --impact 2",
+                     "--likelihood: 'sometimes' is neither a level number nor one of rare");
+    expectCliRefused("risks add --title X --likelihood 2 --impact 2 --treatment transfer",
+                     "--treatment: 'transfer' is not one of modify, retain, avoid, share");
+    expectCliRefused("risks add --title X --likelihood 2 --impact 2 --accepted-on 2026-13-01 --accepted-by A --owner A",
+                     "--accepted-on: '2026-13-01'");
+    expectCliRefused("risks add --title X --likelihood 2 --impact 2 --asset AST-99", "unknown asset 'AST-99'");
     EXPECT_TRUE(cliJson("risks --json").at("risks").as_array().empty());
 
     ASSERT_EQ(cli("risks add --key R-01 --title X --likelihood 5 --impact 5").exitCode, 0);
-    r = cli("risks add --key R-01 --title Y --likelihood 1 --impact 1");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("risk 'R-01' already exists"), std::string::npos) << r.err;
-    r = cli("risks matrix set --likelihood-levels 4");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("--likelihood-levels 4 needs --likelihood-names"), std::string::npos) << r.err;
-    r = cli("risks matrix set --likelihood-names a,b,c,d --high-from 10");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_NE(r.err.find("risk 'R-01' is scored likelihood 5"), std::string::npos) << r.err;
-    EXPECT_EQ(cliJson("risks matrix --json").at("likelihood_levels"), 5);
-    r = cli("risks show R-404");
-    EXPECT_EQ(r.exitCode, 2);
-    EXPECT_EQ(r.err, "crosswalk: unknown risk 'R-404'\n");
-    EXPECT_EQ(cli("risks set R-404 --title Z").exitCode, 2);
-    EXPECT_EQ(cli("risks remove R-404").exitCode, 2);
+    expectCliRefused("risks add --key R-01 --title Y --likelihood 1 --impact 1", "risk 'R-01' already exists");
+    expectCliRefused("risks set R-01 --residual-likelihood 5 --residual-impact 9",
+                     "risk 'R-01': residual impact 9 is outside the matrix");
+    expectCliRefused("risks set R-01 --impact 0", "risk 'R-01': impact 0 is outside the matrix");
+    expectCliRefused("risks matrix set --likelihood-levels 4", "--likelihood-levels 4 needs --likelihood-names");
+    expectCliRefused("risks matrix set --likelihood-names a,b,c,d --high-from 10",
+                     "risk 'R-01' is scored likelihood 5");
+    expectCliRefused("risks show R-404", "unknown risk 'R-404'");
+    expectCliRefused("risks set R-404 --title Z", "unknown risk 'R-404'");
+    expectCliRefused("risks remove R-404", "unknown risk 'R-404'");
+    EXPECT_EQ(cliJson("risks remove R-01 --json").at("removed"), "R-01");
 }
 
 }  // namespace

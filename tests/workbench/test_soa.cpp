@@ -504,13 +504,26 @@ TEST_F(SoaTest, CliDraftsSetsListsAndExports) {
     EXPECT_EQ(set.at("state").as_string(), "final");
     EXPECT_EQ(set.at("edited"), json::value(true));
 
-    const RunResult refused = cli("soa set A.7.5 --applicable no --final");
-    EXPECT_EQ(refused.exitCode, 2);
-    EXPECT_EQ(std::count(refused.err.begin(), refused.err.end(), '\n'), 1) << refused.err;
-    EXPECT_TRUE(refused.err.starts_with("crosswalk: A.7.5: ")) << refused.err;
-    const RunResult unknown = cli("soa set A.9.1 --applicable yes");
-    EXPECT_EQ(unknown.exitCode, 2);
-    EXPECT_NE(unknown.err.find("unknown Annex A control 'A.9.1'"), std::string::npos) << unknown.err;
+    // Refused edits: exit 2, one line naming the row or option, and the SoA and statuses unchanged.
+    const std::string before = snapshot();
+    const struct {
+        const char* args;
+        const char* mention;
+    } cases[] = {
+        {"soa set A.7.5 --applicable no --final", "A.7.5: "},
+        {"soa set A.9.1 --applicable yes", "unknown Annex A control 'A.9.1'"},
+        {"soa set A.7.5 --status done", "--status: 'done' is not one of not-started, planned"},
+        {"soa set A.7.5 --status not-applicable", "A.7.5"},
+        {"soa set A.7.5 --applicable maybe", "--applicable"},
+    };
+    for (const auto& c : cases) {
+        const RunResult r = cli(c.args);
+        EXPECT_EQ(r.exitCode, 2) << c.args << "\n" << r.out << r.err;
+        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
+        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+        EXPECT_NE(r.err.find(c.mention), std::string::npos) << c.args << ": " << r.err;
+    }
+    EXPECT_EQ(snapshot(), before);
 
     const json::value listed = cliJson("soa --json");
     const auto& rowsJson = listed.at("rows").as_array();
@@ -523,8 +536,11 @@ TEST_F(SoaTest, CliDraftsSetsListsAndExports) {
     EXPECT_EQ(listed.at("summary").at("edits").to_number<int>(), 1);
 
     const fs::path xlsx = dir() / "soa.xlsx";
-    const json::value exported = cliJson("soa --format xlsx -o " + shellQuote(xlsx.string()) + " --json");
+    const json::value exported =
+        cliJson("soa --format xlsx -o " + shellQuote(xlsx.string()) + " --today 2026-06-15 --json");
     EXPECT_EQ(exported.at("rows").to_number<int>(), 93);
+    EXPECT_EQ(exported.at("format"), "xlsx");
+    EXPECT_EQ(exported.at("today"), "2026-06-15");
     EXPECT_TRUE(fs::exists(xlsx));
     const RunResult noFile = cli("soa --format xlsx");
     EXPECT_EQ(noFile.exitCode, 2);

@@ -1,7 +1,6 @@
 // The audit and timeline commands: programmes, audits, findings, actions (corrective),
 // reviews (management), timeline, cycles. Thin: parse, call libcrosswalk, print.
-#include "cli/common.hpp"
-#include "cli/output.hpp"
+#include "cli/workbench_cli.hpp"
 
 #include <crosswalk/core/audit.hpp>
 #include <crosswalk/core/date.hpp>
@@ -65,84 +64,23 @@ struct AuditOptions {
     std::string to;
     std::string objectives;
     int everyMonths = 0;
-    // By long name, for the `set` commands; several commands share a name, and only the one
-    // parsed can have been given.
-    std::multimap<std::string, CLI::Option*> options;
-
-    [[nodiscard]] bool given(const std::string& name) const {
-        const auto [first, last] = options.equal_range(name);
-        return std::any_of(first, last, [](const auto& entry) { return entry.second->count() > 0; });
-    }
+    GivenOptions given;
 };
 AuditOptions g_audit;
 
-// ---------------------------------------------------------------- helpers
+constexpr const char* kAuditKinds = "internal, stage1, stage2, surveillance, recertification";
+constexpr const char* kAuditStatuses = "planned, in-progress, completed, cancelled";
+constexpr const char* kFindingTypes = "major, minor, observation, opportunity";
+constexpr const char* kActionStatuses = "open, in-progress, done, verified";
+constexpr const char* kReviewInputCodes = "a, b, c, d1, d2, d3, d4, e, f, g";
+constexpr const char* kDecisionKinds = "improvement, isms-change, resources, readiness";
+constexpr const char* kCycleKinds =
+    "soc2-type1, soc2-type2-observation, soc2-type2-report, pci-assessment, hipaa-risk-analysis, other";
 
-json::value dateJson(const std::optional<Date>& d) {
-    return d ? json::value(d->str()) : json::value(nullptr);
-}
-
-json::value textOrNull(const std::string& s) {
-    return s.empty() ? json::value(nullptr) : json::value(s);
-}
-
-std::string orDash(const std::string& s) {
-    return s.empty() ? std::string("-") : s;
-}
-
-std::string orDash(const std::optional<Date>& d) {
-    return d ? d->str() : std::string("-");
-}
-
-// At most `width` code points, with "…" when cut.
-std::string clip(const std::string& text, std::size_t width) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (++points > width) return text.substr(0, i) + "…";
-    }
-    return text;
-}
-
-Result<Date> date(const std::string& text, const char* option) {
-    return Date::parse(text, option);
-}
-
-// An option given empty clears the date.
-Result<std::optional<Date>> optionalDate(const std::string& text, const char* option) {
-    return parseOptionalDate(text, option);
-}
-
-Result<Date> todayOption() {
-    return g_audit.today.empty() ? Result<Date>(Date::today()) : Date::parse(g_audit.today, "--today");
-}
-
-Result<Workspace> openWorkspace(const Options& o) {
-    return Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
-}
-
-template <typename Enum>
-Result<Enum> parseEnum(std::optional<Enum> parsed, const std::string& text, const char* option, const char* choices) {
-    if (!parsed) return Error::badInput(std::string(option) + ": '" + text + "' is not one of " + choices);
-    return *parsed;
-}
-
-// "CODE=TEXT" of --input and --decision.
-Result<std::pair<std::string, std::string>> splitPair(const std::string& text, const char* option) {
-    const auto eq = text.find('=');
-    if (eq == std::string::npos || eq == 0) {
-        return Error::badInput(std::string(option) + ": '" + text + "' is not CODE=TEXT");
-    }
-    return std::pair{text.substr(0, eq), text.substr(eq + 1)};
-}
-
-int printed(const Options& o, const json::value& value, const std::string& text) {
-    if (o.json) {
-        printJson(std::cout, value);
-    } else {
-        std::cout << text << '\n';
-    }
-    return kExitOk;
+std::string stepNames() {
+    std::string names;
+    for (const Step s : kSteps) names += (names.empty() ? "" : ", ") + std::string(toString(s));
+    return names;
 }
 
 // ---------------------------------------------------------------- JSON
@@ -157,14 +95,14 @@ json::object toJson(const AuditProgramme& p) {
 
 json::object toJson(const Audit& a) {
     return json::object{{"key", a.key},
-                        {"programme", textOrNull(a.programme)},
+                        {"programme", jsonText(a.programme)},
                         {"kind", toString(a.kind)},
                         {"title", a.title},
                         {"scope", a.scope},
                         {"areas", json::array(a.areas.begin(), a.areas.end())},
                         {"auditor", a.auditor},
                         {"planned_on", a.plannedOn.str()},
-                        {"completed_on", dateJson(a.completedOn)},
+                        {"completed_on", jsonDate(a.completedOn)},
                         {"status", toString(a.status)}};
 }
 
@@ -172,11 +110,11 @@ json::object toJson(const AuditFinding& f) {
     return json::object{{"key", f.key},
                         {"audit", f.audit},
                         {"type", toString(f.type)},
-                        {"requirement", textOrNull(f.requirement)},
+                        {"requirement", jsonText(f.requirement)},
                         {"description", f.description},
                         {"raised_on", f.raisedOn.str()},
                         {"open", f.open},
-                        {"closed_on", dateJson(f.closedOn)}};
+                        {"closed_on", jsonDate(f.closedOn)}};
 }
 
 json::object toJson(const CorrectiveAction& a) {
@@ -185,9 +123,9 @@ json::object toJson(const CorrectiveAction& a) {
                         {"description", a.description},
                         {"root_cause", a.rootCause},
                         {"owner", a.owner},
-                        {"due", dateJson(a.due)},
+                        {"due", jsonDate(a.due)},
                         {"status", toString(a.status)},
-                        {"closed_on", dateJson(a.closedOn)}};
+                        {"closed_on", jsonDate(a.closedOn)}};
 }
 
 json::object toJson(const ManagementReview& r) {
@@ -205,7 +143,7 @@ json::object toJson(const ManagementReview& r) {
     json::array decisions;
     for (const auto& d : r.decisions) {
         decisions.push_back(
-            json::object{{"kind", toString(d.kind)}, {"text", d.text}, {"owner", d.owner}, {"due", dateJson(d.due)}});
+            json::object{{"kind", toString(d.kind)}, {"text", d.text}, {"owner", d.owner}, {"due", jsonDate(d.due)}});
     }
     return json::object{{"key", r.key},
                         {"held_on", r.heldOn.str()},
@@ -232,10 +170,10 @@ json::object toJson(const Cycle& c) {
 json::object toJson(const Milestone& m, Date today) {
     return json::object{{"step", toString(m.step)},
                         {"label", describe(m.step)},
-                        {"planned_start", dateJson(m.plannedStart)},
-                        {"planned_end", dateJson(m.plannedEnd)},
-                        {"actual_start", dateJson(m.actualStart)},
-                        {"actual_end", dateJson(m.actualEnd)},
+                        {"planned_start", jsonDate(m.plannedStart)},
+                        {"planned_end", jsonDate(m.plannedEnd)},
+                        {"actual_start", jsonDate(m.actualStart)},
+                        {"actual_end", jsonDate(m.actualEnd)},
                         {"note", m.note},
                         {"status", toString(m.status(today))}};
 }
@@ -253,34 +191,26 @@ int cmdProgrammes(const Options& o) {
     if (!ws) return fail(ws.error());
     const auto& g = g_audit;
     if (g.action == "add") {
-        auto from = date(g.from, "--from");
+        auto from = Date::parse(g.from, "--from");
         if (!from) return fail(from.error());
-        auto to = date(g.to, "--to");
+        auto to = Date::parse(g.to, "--to");
         if (!to) return fail(to.error());
         auto written = setAuditProgramme(*ws, AuditProgramme{g.key, g.title, *from, *to, g.objectives});
         if (!written) return fail(written.error());
-        return printed(o, toJson(*written), "Saved audit programme " + written->key);
+        return printDone(o, toJson(*written), "Saved audit programme " + written->key);
     }
     if (g.action == "remove") {
         if (auto r = removeAuditProgramme(*ws, g.key); !r) return fail(r.error());
-        return printed(o, json::object{{"removed", g.key}}, "Removed audit programme " + g.key);
+        return printDone(o, json::object{{"removed", g.key}}, "Removed audit programme " + g.key);
     }
     auto all = auditProgrammes(*ws);
     if (!all) return fail(all.error());
-    if (o.json) {
-        json::array list;
-        for (const auto& p : *all) list.push_back(toJson(p));
-        printJson(std::cout, json::object{{"programmes", std::move(list)}});
-        return kExitOk;
-    }
-    if (all->empty()) {
-        std::cout << "No audit programmes yet: `crosswalk programmes add --title T --from D --to D`.\n";
-        return kExitOk;
-    }
-    Table table({"KEY", "FROM", "TO", "TITLE"});
-    for (const auto& p : *all) table.add({p.key, p.startsOn.str(), p.endsOn.str(), p.title});
-    table.print(std::cout);
-    return kExitOk;
+    return printList(
+        o, "programmes", *all, [](const AuditProgramme& p) { return toJson(p); }, {"KEY", "FROM", "TO", "TITLE"},
+        [](const AuditProgramme& p) -> std::vector<std::string> {
+            return {p.key, p.startsOn.str(), p.endsOn.str(), p.title};
+        },
+        "No audit programmes yet: `crosswalk programmes add --title T --from D --to D`.");
 }
 
 // ---------------------------------------------------------------- audits
@@ -293,26 +223,24 @@ Result<void> applyAuditOptions(Audit& a, bool adding) {
     if (adding || g.given("--auditor")) a.auditor = g.auditor;
     if (adding || g.given("--area")) a.areas = g.areas;
     if (g.given("--kind")) {
-        auto kind = parseEnum(parseAuditKind(g.kind), g.kind, "--kind",
-                              "internal, stage1, stage2, surveillance, recertification");
+        auto kind = choice(parseAuditKind(g.kind), g.kind, "--kind", kAuditKinds);
         if (!kind) return kind.error();
         a.kind = *kind;
     }
     if (adding || g.given("--planned")) {
-        auto planned = date(g.planned, "--planned");
+        auto planned = Date::parse(g.planned, "--planned");
         if (!planned) return planned.error();
         a.plannedOn = *planned;
     }
     if (g.given("--status")) {
-        auto status =
-            parseEnum(parseAuditStatus(g.status), g.status, "--status", "planned, in-progress, completed, cancelled");
+        auto status = choice(parseAuditStatus(g.status), g.status, "--status", kAuditStatuses);
         if (!status) return status.error();
         a.status = *status;
         // Leaving "completed" drops the completion date unless one is given.
         if (a.status != AuditStatus::Completed && !g.given("--completed")) a.completedOn.reset();
     }
     if (g.given("--completed")) {
-        auto completed = optionalDate(g.completed, "--completed");
+        auto completed = parseOptionalDate(g.completed, "--completed");
         if (!completed) return completed.error();
         a.completedOn = *completed;
         if (a.completedOn && !g.given("--status")) a.status = AuditStatus::Completed;
@@ -343,11 +271,11 @@ int cmdAudits(const Options& o) {
         if (auto r = applyAuditOptions(audit, g.action == "add"); !r) return fail(r.error());
         auto written = setAudit(*ws, audit);
         if (!written) return fail(written.error());
-        return printed(o, toJson(*written), "Saved audit " + written->key);
+        return printDone(o, toJson(*written), "Saved audit " + written->key);
     }
     if (g.action == "remove") {
         if (auto r = removeAudit(*ws, g.key); !r) return fail(r.error());
-        return printed(o, json::object{{"removed", g.key}}, "Removed audit " + g.key + " with its findings");
+        return printDone(o, json::object{{"removed", g.key}}, "Removed audit " + g.key + " with its findings");
     }
     auto all = audits(*ws);
     if (!all) return fail(all.error());
@@ -406,23 +334,23 @@ int cmdFindings(const Options& o) {
             f.key = g.key;
         }
         f.audit = g.audit;
-        auto type = parseEnum(parseFindingType(g.type), g.type, "--type", "major, minor, observation, opportunity");
+        auto type = choice(parseFindingType(g.type), g.type, "--type", kFindingTypes);
         if (!type) return fail(type.error());
         f.type = *type;
         f.requirement = g.requirement;
         f.description = g.description;
-        auto raised = date(g.raised, "--raised");
+        auto raised = Date::parse(g.raised, "--raised");
         if (!raised) return fail(raised.error());
         f.raisedOn = *raised;
         auto written = setAuditFinding(*ws, f);
         if (!written) return fail(written.error());
-        return printed(o, toJson(*written), "Saved finding " + written->key + " on audit " + written->audit);
+        return printDone(o, toJson(*written), "Saved finding " + written->key + " on audit " + written->audit);
     }
     if (g.action == "close" || g.action == "reopen") {
         auto f = findingByKey(*ws, g.key);
         if (!f) return fail(f.error());
         if (g.action == "close") {
-            auto on = date(g.on, "--on");
+            auto on = Date::parse(g.on, "--on");
             if (!on) return fail(on.error());
             f->open = false;
             f->closedOn = *on;
@@ -432,11 +360,11 @@ int cmdFindings(const Options& o) {
         }
         auto written = setAuditFinding(*ws, *f);
         if (!written) return fail(written.error());
-        return printed(o, toJson(*written), (written->open ? "Reopened finding " : "Closed finding ") + written->key);
+        return printDone(o, toJson(*written), (written->open ? "Reopened finding " : "Closed finding ") + written->key);
     }
     if (g.action == "remove") {
         if (auto r = removeAuditFinding(*ws, g.key); !r) return fail(r.error());
-        return printed(o, json::object{{"removed", g.key}}, "Removed finding " + g.key + " with its actions");
+        return printDone(o, json::object{{"removed", g.key}}, "Removed finding " + g.key + " with its actions");
     }
     auto all = auditFindings(*ws, g.audit);
     if (!all) return fail(all.error());
@@ -477,12 +405,12 @@ Result<void> applyActionOptions(CorrectiveAction& a, bool adding) {
     if (adding || g.given("--root-cause")) a.rootCause = g.rootCause;
     if (adding || g.given("--owner")) a.owner = g.owner;
     if (adding || g.given("--due")) {
-        auto due = optionalDate(g.due, "--due");
+        auto due = parseOptionalDate(g.due, "--due");
         if (!due) return due.error();
         a.due = *due;
     }
     if (g.given("--status")) {
-        auto status = parseEnum(parseActionStatus(g.status), g.status, "--status", "open, in-progress, done, verified");
+        auto status = choice(parseActionStatus(g.status), g.status, "--status", kActionStatuses);
         if (!status) return status.error();
         a.status = *status;
         if ((a.status == ActionStatus::Open || a.status == ActionStatus::InProgress) && !g.given("--closed")) {
@@ -490,7 +418,7 @@ Result<void> applyActionOptions(CorrectiveAction& a, bool adding) {
         }
     }
     if (g.given("--closed")) {
-        auto closed = optionalDate(g.closed, "--closed");
+        auto closed = parseOptionalDate(g.closed, "--closed");
         if (!closed) return closed.error();
         a.closedOn = *closed;
     }
@@ -521,31 +449,22 @@ int cmdActions(const Options& o) {
         if (auto r = applyActionOptions(action, g.action == "add"); !r) return fail(r.error());
         auto written = setCorrectiveAction(*ws, action);
         if (!written) return fail(written.error());
-        return printed(o, toJson(*written), "Saved corrective action " + written->key + " for " + written->finding);
+        return printDone(o, toJson(*written), "Saved corrective action " + written->key + " for " + written->finding);
     }
     if (g.action == "remove") {
         if (auto r = removeCorrectiveAction(*ws, g.key); !r) return fail(r.error());
-        return printed(o, json::object{{"removed", g.key}}, "Removed corrective action " + g.key);
+        return printDone(o, json::object{{"removed", g.key}}, "Removed corrective action " + g.key);
     }
     auto all = correctiveActions(*ws, g.finding);
     if (!all) return fail(all.error());
-    if (o.json) {
-        json::array list;
-        for (const auto& a : *all) list.push_back(toJson(a));
-        printJson(std::cout, json::object{{"actions", std::move(list)}});
-        return kExitOk;
-    }
-    if (all->empty()) {
-        std::cout << "No corrective actions.\n";
-        return kExitOk;
-    }
-    Table table({"KEY", "FINDING", "STATUS", "OWNER", "DUE", "CLOSED", "DESCRIPTION"});
-    for (const auto& a : *all) {
-        table.add({a.key, a.finding, std::string(toString(a.status)), orDash(a.owner), orDash(a.due),
-                   orDash(a.closedOn), clip(a.description, 70)});
-    }
-    table.print(std::cout);
-    return kExitOk;
+    return printList(
+        o, "actions", *all, [](const CorrectiveAction& a) { return toJson(a); },
+        {"KEY", "FINDING", "STATUS", "OWNER", "DUE", "CLOSED", "DESCRIPTION"},
+        [](const CorrectiveAction& a) -> std::vector<std::string> {
+            return {a.key,         a.finding,          std::string(toString(a.status)), orDash(a.owner),
+                    orDash(a.due), orDash(a.closedOn), clip(a.description, 70)};
+        },
+        "No corrective actions.");
 }
 
 // ---------------------------------------------------------------- management reviews
@@ -590,25 +509,23 @@ int cmdReviews(const Options& o) {
     if (g.action == "add") {
         ManagementReview review;
         review.key = g.key;
-        auto held = date(g.held, "--held");
+        auto held = Date::parse(g.held, "--held");
         if (!held) return fail(held.error());
         review.heldOn = *held;
         review.chair = g.chair;
         review.attendees = g.attendees;
         review.notes = g.notes;
         for (const auto& text : g.inputs) {
-            auto pair = splitPair(text, "--input");
+            auto pair = keyValue(text, "--input", "CODE=SUMMARY");
             if (!pair) return fail(pair.error());
-            auto input =
-                parseEnum(parseReviewInput(pair->first), pair->first, "--input", "a, b, c, d1, d2, d3, d4, e, f, g");
+            auto input = choice(parseReviewInput(pair->first), pair->first, "--input", kReviewInputCodes);
             if (!input) return fail(input.error());
             review.inputs.push_back({*input, pair->second});
         }
         for (const auto& text : g.decisions) {
-            auto pair = splitPair(text, "--decision");
+            auto pair = keyValue(text, "--decision", "KIND=TEXT");
             if (!pair) return fail(pair.error());
-            auto kind = parseEnum(parseDecisionKind(pair->first), pair->first, "--decision",
-                                  "improvement, isms-change, resources, readiness");
+            auto kind = choice(parseDecisionKind(pair->first), pair->first, "--decision", kDecisionKinds);
             if (!kind) return fail(kind.error());
             review.decisions.push_back({*kind, pair->second, "", std::nullopt});
         }
@@ -616,10 +533,10 @@ int cmdReviews(const Options& o) {
         auto written = setManagementReview(*ws, review);
         if (!written) return fail(written.error());
         const auto missing = written->missingInputs();
-        return printed(o, toJson(*written),
-                       "Saved management review " + written->key +
-                           (missing.empty() ? std::string(" with every 9.3.2 input")
-                                            : " (" + std::to_string(missing.size()) + " of 10 inputs missing)"));
+        return printDone(o, toJson(*written),
+                         "Saved management review " + written->key +
+                             (missing.empty() ? std::string(" with every 9.3.2 input")
+                                              : " (" + std::to_string(missing.size()) + " of 10 inputs missing)"));
     }
     auto all = managementReviews(*ws);
     if (!all) return fail(all.error());
@@ -629,7 +546,7 @@ int cmdReviews(const Options& o) {
         if (it == all->end()) return fail(Error::notFound("unknown management review '" + g.key + "'"));
         if (g.action == "remove") {
             if (auto r = removeManagementReview(*ws, g.key); !r) return fail(r.error());
-            return printed(o, json::object{{"removed", g.key}}, "Removed management review " + g.key);
+            return printDone(o, json::object{{"removed", g.key}}, "Removed management review " + g.key);
         }
         if (o.json) {
             printJson(std::cout, toJson(*it));
@@ -676,6 +593,10 @@ std::string statusText(StepStatus s) {
     return text;
 }
 
+std::string every(const Cycle& c) {
+    return c.recurMonths > 0 ? std::to_string(c.recurMonths) + " months" : "once";
+}
+
 // The first occurrence of a cycle that has not ended by `today`, if any before the horizon.
 std::optional<Date> nextOccurrence(const Cycle& c, Date today) {
     for (int n = 0; n <= 1200; ++n) {
@@ -687,7 +608,7 @@ std::optional<Date> nextOccurrence(const Cycle& c, Date today) {
 }
 
 int showTimeline(Workspace& ws, const Options& o) {
-    auto today = todayOption();
+    auto today = dateOrToday(g_audit.today, "--today");
     if (!today) return fail(today.error());
     auto t = timeline(ws, *today);
     if (!t) return fail(t.error());
@@ -699,13 +620,13 @@ int showTimeline(Workspace& ws, const Options& o) {
         json::array steps;
         for (const auto& m : t->milestones) {
             json::object entry = toJson(m, t->today);
-            entry["due"] = dateJson(dueOf[static_cast<std::size_t>(m.step)]);
+            entry["due"] = jsonDate(dueOf[static_cast<std::size_t>(m.step)]);
             steps.push_back(std::move(entry));
         }
         json::array cycles;
         for (const auto& c : t->cycles) {
             json::object entry = toJson(c);
-            entry["next"] = dateJson(nextOccurrence(c, t->today));
+            entry["next"] = jsonDate(nextOccurrence(c, t->today));
             cycles.push_back(std::move(entry));
         }
         json::array bars;
@@ -727,11 +648,11 @@ int showTimeline(Workspace& ws, const Options& o) {
                   json::object{{"today", t->today.str()},
                                {"settings", toJson(t->settings)},
                                {"steps", std::move(steps)},
-                               {"certificate", json::object{{"issued", dateJson(t->certificateIssued)},
-                                                            {"expires", dateJson(t->certificateExpires)},
-                                                            {"surveillance1_due", dateJson(t->surveillance1Due)},
-                                                            {"surveillance2_due", dateJson(t->surveillance2Due)},
-                                                            {"recertification_due", dateJson(t->recertificationDue)}}},
+                               {"certificate", json::object{{"issued", jsonDate(t->certificateIssued)},
+                                                            {"expires", jsonDate(t->certificateExpires)},
+                                                            {"surveillance1_due", jsonDate(t->surveillance1Due)},
+                                                            {"surveillance2_due", jsonDate(t->surveillance2Due)},
+                                                            {"recertification_due", jsonDate(t->recertificationDue)}}},
                                {"cycles", std::move(cycles)},
                                {"bars", std::move(bars)},
                                {"warnings", std::move(warnings)}});
@@ -772,8 +693,7 @@ int showTimeline(Workspace& ws, const Options& o) {
     } else {
         Table cycles({"KEY", "FRAMEWORK", "KIND", "DATES", "EVERY", "NEXT", "TITLE"});
         for (const auto& c : t->cycles) {
-            cycles.add({c.key, c.framework, std::string(toString(c.kind)), span(c.startsOn, c.endsOn),
-                        c.recurMonths > 0 ? std::to_string(c.recurMonths) + " months" : "once",
+            cycles.add({c.key, c.framework, std::string(toString(c.kind)), span(c.startsOn, c.endsOn), every(c),
                         orDash(nextOccurrence(c, t->today)), c.title});
         }
         cycles.print(std::cout);
@@ -796,12 +716,8 @@ int cmdTimeline(const Options& o) {
     if (!ws) return fail(ws.error());
     const auto& g = g_audit;
     if (g.action == "set") {
-        const auto step = parseStep(g.step);
-        if (!step) {
-            std::string names;
-            for (const Step s : kSteps) names += (names.empty() ? "" : ", ") + std::string(toString(s));
-            return fail(Error::badInput("unknown step '" + g.step + "' (steps: " + names + ")"));
-        }
+        const auto step = choice(parseStep(g.step), g.step, "step", stepNames());
+        if (!step) return fail(step.error());
         auto all = milestones(*ws);
         if (!all) return fail(all.error());
         Milestone m = (*all)[static_cast<std::size_t>(*step)];
@@ -815,19 +731,19 @@ int cmdTimeline(const Options& o) {
                      {"--actual-end", g.actualEnd, m.actualEnd}};
         for (const auto& d : dates) {
             if (!g.given(d.option)) continue;
-            auto parsed = optionalDate(d.text, d.option);
+            auto parsed = parseOptionalDate(d.text, d.option);
             if (!parsed) return fail(parsed.error());
             d.field = *parsed;
         }
         if (g.given("--note")) m.note = g.note;
         auto written = setMilestone(*ws, m);
         if (!written) return fail(written.error());
-        auto today = todayOption();
+        auto today = dateOrToday(g.today, "--today");
         if (!today) return fail(today.error());
-        return printed(o, toJson(*written, *today),
-                       "Saved " + std::string(describe(written->step)) + ": planned " +
-                           span(written->plannedStart, written->plannedEnd) + ", actual " +
-                           span(written->actualStart, written->actualEnd));
+        return printDone(o, toJson(*written, *today),
+                         "Saved " + std::string(describe(written->step)) + ": planned " +
+                             span(written->plannedStart, written->plannedEnd) + ", actual " +
+                             span(written->actualStart, written->actualEnd));
     }
     if (g.action == "settings") {
         auto s = timelineSettings(*ws);
@@ -839,10 +755,10 @@ int cmdTimeline(const Options& o) {
         if (change) {
             if (auto r = setTimelineSettings(*ws, *s); !r) return fail(r.error());
         }
-        return printed(o, toJson(*s),
-                       "Remediation buffer: " + std::to_string(s->remediationBufferDays) +
-                           " days\nCertificate validity: " + std::to_string(s->certificateYears) +
-                           " years\nSoon-stale window: " + std::to_string(s->soonStaleDays) + " days");
+        return printDone(o, toJson(*s),
+                         "Remediation buffer: " + std::to_string(s->remediationBufferDays) +
+                             " days\nCertificate validity: " + std::to_string(s->certificateYears) +
+                             " years\nSoon-stale window: " + std::to_string(s->soonStaleDays) + " days");
     }
     return showTimeline(*ws, o);
 }
@@ -857,72 +773,49 @@ int cmdCycles(const Options& o) {
         Cycle c;
         c.key = g.key;
         c.framework = g.framework;
-        auto kind = parseEnum(parseCycleKind(g.kind), g.kind, "--kind",
-                              "soc2-type1, soc2-type2-observation, soc2-type2-report, pci-assessment, "
-                              "hipaa-risk-analysis, other");
+        auto kind = choice(parseCycleKind(g.kind), g.kind, "--kind", kCycleKinds);
         if (!kind) return fail(kind.error());
         c.kind = *kind;
         c.title = g.title;
-        auto from = date(g.from, "--from");
+        auto from = Date::parse(g.from, "--from");
         if (!from) return fail(from.error());
-        auto to = date(g.to, "--to");
+        auto to = Date::parse(g.to, "--to");
         if (!to) return fail(to.error());
         c.startsOn = *from;
         c.endsOn = *to;
         c.recurMonths = g.everyMonths;
         auto written = setCycle(*ws, c);
         if (!written) return fail(written.error());
-        return printed(o, toJson(*written), "Saved cycle " + written->key);
+        return printDone(o, toJson(*written), "Saved cycle " + written->key);
     }
     if (g.action == "remove") {
         if (auto r = removeCycle(*ws, g.key); !r) return fail(r.error());
-        return printed(o, json::object{{"removed", g.key}}, "Removed cycle " + g.key);
+        return printDone(o, json::object{{"removed", g.key}}, "Removed cycle " + g.key);
     }
     auto all = cycles(*ws);
     if (!all) return fail(all.error());
-    if (o.json) {
-        json::array list;
-        for (const auto& c : *all) list.push_back(toJson(c));
-        printJson(std::cout, json::object{{"cycles", std::move(list)}});
-        return kExitOk;
-    }
-    if (all->empty()) {
-        std::cout << "No cycles yet: `crosswalk cycles add --framework FW --kind KIND --title T --from D --to D`.\n";
-        return kExitOk;
-    }
-    Table table({"KEY", "FRAMEWORK", "KIND", "FROM", "TO", "EVERY", "TITLE"});
-    for (const auto& c : *all) {
-        table.add({c.key, c.framework, std::string(toString(c.kind)), c.startsOn.str(), c.endsOn.str(),
-                   c.recurMonths > 0 ? std::to_string(c.recurMonths) + " months" : "once", c.title});
-    }
-    table.print(std::cout);
-    return kExitOk;
+    return printList(
+        o, "cycles", *all, [](const Cycle& c) { return toJson(c); },
+        {"KEY", "FRAMEWORK", "KIND", "FROM", "TO", "EVERY", "TITLE"},
+        [](const Cycle& c) -> std::vector<std::string> {
+            return {c.key,    c.framework, std::string(toString(c.kind)), c.startsOn.str(), c.endsOn.str(),
+                    every(c), c.title};
+        },
+        "No cycles yet: `crosswalk cycles add --framework FW --kind KIND --title T --from D --to D`.");
 }
 
 }  // namespace
 
 void addAuditCommands(CLI::App& app, Options& o, Command& command) {
+    Commands c(app, o, command, "Audits, reviews and timeline");
     auto& g = g_audit;
-    auto top = [&](const char* name, const char* help, Command fn) {
-        CLI::App* s = app.add_subcommand(name, help);
-        s->callback([&command, fn] { command = fn; });
-        s->add_flag("--json", o.json, "Print JSON");
-        return s;
+    const auto action = [&](CLI::App* parent, const char* name, const std::string& help) {
+        return c.action(parent, name, help, g.action);
     };
-    auto action = [&](CLI::App* parent, const char* name, const char* help) {
-        CLI::App* a = parent->add_subcommand(name, help);
-        a->callback([name] { g_audit.action = name; });
-        a->add_flag("--json", o.json, "Print JSON");
-        return a;
-    };
-    // Records the option so `set` can tell "given" from "left alone".
-    auto track = [&](CLI::Option* option) {
-        g.options.emplace(option->get_name(), option);
-        return option;
-    };
+    const auto track = [&](CLI::Option* option) { return g.given.track(option); };
 
     auto* programmes =
-        top("programmes", "Internal audit programmes (ISO 27001 9.2.2): list, add, remove", &cmdProgrammes);
+        c.add("programmes", "Internal audit programmes, ISO 27001 9.2.2 (list, add, remove)", &cmdProgrammes);
     action(programmes, "list", "List programmes (the default)");
     auto* addProgramme = action(programmes, "add", "Add (or replace, by --key) a programme");
     addProgramme->add_option("--key", g.key, "Key (default: AP-<year>)");
@@ -934,7 +827,7 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command) {
         ->add_option("key", g.key, "Programme key")
         ->required();
 
-    auto* auditsCmd = top("audits", "Internal and certification audits: list, add, set, remove", &cmdAudits);
+    auto* auditsCmd = c.add("audits", "Internal and certification audits (list, add, set, remove)", &cmdAudits);
     action(auditsCmd, "list", "List audits with their finding counts (the default)");
     for (const char* name : {"add", "set"}) {
         const bool adding = std::string_view(name) == "add";
@@ -945,7 +838,7 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command) {
             a->add_option("key", g.key, "Audit key")->required();
         }
         track(a->add_option("--programme", g.programme, "Programme key"));
-        track(a->add_option("--kind", g.kind, "internal (default), stage1, stage2, surveillance, recertification"));
+        track(a->add_option("--kind", g.kind, std::string(kAuditKinds) + " (default: internal)"));
         auto* title = track(a->add_option("--title", g.title, "Title"));
         auto* planned = track(a->add_option("--planned", g.planned, "Planned date (YYYY-MM-DD)"));
         if (adding) {
@@ -955,23 +848,22 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command) {
         track(a->add_option("--scope", g.scope, "Scope of the audit"));
         track(a->add_option("--area", g.areas, "Clause or control audited, FRAMEWORK:REF (repeatable)"));
         track(a->add_option("--auditor", g.auditor, "Auditor"));
-        track(a->add_option("--status", g.status, "planned (default), in-progress, completed, cancelled"));
-        track(a->add_option("--completed", g.completed, "Completion date (implies --status completed)"));
+        track(a->add_option("--status", g.status, std::string(kAuditStatuses) + " (default: planned)"));
+        track(a->add_option("--completed", g.completed, "Completion date (YYYY-MM-DD; implies --status completed)"));
     }
     action(auditsCmd, "remove", "Remove an audit with its findings and their actions")
         ->add_option("key", g.key, "Audit key")
         ->required();
 
-    auto* findings = top("findings", "Audit findings: list, add, close, reopen, remove", &cmdFindings);
-    findings->add_option("--audit", g.audit, "Only this audit's findings");
-    findings->add_flag("--open", g.openOnly, "Only open findings");
-    auto* listFindings = action(findings, "list", "List findings (the default)");
-    listFindings->add_option("--audit", g.audit, "Only this audit's findings");
-    listFindings->add_flag("--open", g.openOnly, "Only open findings");
+    auto* findings = c.add("findings", "Audit findings (list, add, close, reopen, remove)", &cmdFindings);
+    for (auto* listing : {findings, action(findings, "list", "List findings (the default)")}) {
+        listing->add_option("--audit", g.audit, "Only this audit's findings");
+        listing->add_flag("--open", g.openOnly, "Only open findings");
+    }
     auto* addFinding = action(findings, "add", "Raise a finding on an audit");
     addFinding->add_option("--key", g.key, "Key (default: next F-NN)");
     addFinding->add_option("--audit", g.audit, "Audit key")->required();
-    addFinding->add_option("--type", g.type, "major, minor, observation or opportunity")->required();
+    addFinding->add_option("--type", g.type, kFindingTypes)->required();
     addFinding->add_option("--requirement", g.requirement, "Requirement FRAMEWORK:REF, e.g. iso27001-2022:A.8.8");
     addFinding->add_option("--description", g.description, "What was found")->required();
     addFinding->add_option("--raised", g.raised, "Date raised (YYYY-MM-DD)")->required();
@@ -983,10 +875,10 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command) {
         ->add_option("key", g.key, "Finding key")
         ->required();
 
-    auto* actions = top("actions", "Corrective actions (ISO 27001 10.2): list, add, set, remove", &cmdActions);
-    actions->add_option("--finding", g.finding, "Only this finding's actions");
-    action(actions, "list", "List corrective actions (the default)")
-        ->add_option("--finding", g.finding, "Only this finding's actions");
+    auto* actions = c.add("actions", "Corrective actions, ISO 27001 10.2 (list, add, set, remove)", &cmdActions);
+    for (auto* listing : {actions, action(actions, "list", "List corrective actions (the default)")}) {
+        listing->add_option("--finding", g.finding, "Only this finding's actions");
+    }
     for (const char* name : {"add", "set"}) {
         const bool adding = std::string_view(name) == "add";
         auto* a = action(actions, name, adding ? "Add a corrective action to a finding" : "Change an action's fields");
@@ -1001,12 +893,12 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command) {
         track(a->add_option("--root-cause", g.rootCause, "Why the nonconformity happened (needed for done)"));
         track(a->add_option("--owner", g.owner, "Owner"));
         track(a->add_option("--due", g.due, "Due date (YYYY-MM-DD)"));
-        track(a->add_option("--status", g.status, "open (default), in-progress, done, verified"));
-        track(a->add_option("--closed", g.closed, "Date closed (needed for done and verified)"));
+        track(a->add_option("--status", g.status, std::string(kActionStatuses) + " (default: open)"));
+        track(a->add_option("--closed", g.closed, "Date closed (YYYY-MM-DD; needed for done and verified)"));
     }
     action(actions, "remove", "Remove a corrective action")->add_option("key", g.key, "Action key")->required();
 
-    auto* reviews = top("reviews", "Management reviews (ISO 27001 9.3): list, show, add, remove", &cmdReviews);
+    auto* reviews = c.add("reviews", "Management reviews, ISO 27001 9.3 (list, show, add, remove)", &cmdReviews);
     action(reviews, "list", "List reviews with their missing inputs (the default)");
     action(reviews, "show", "Every 9.3.2 input with its summary or MISSING, and the decisions")
         ->add_option("key", g.key, "Review key")
@@ -1017,42 +909,36 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command) {
     addReview->add_option("--chair", g.chair, "Chair");
     addReview->add_option("--attendees", g.attendees, "Attendees");
     addReview->add_option("--notes", g.notes, "Notes");
-    addReview->add_option("--input", g.inputs, "CODE=SUMMARY, CODE one of a b c d1 d2 d3 d4 e f g (repeatable)");
+    addReview->add_option("--input", g.inputs,
+                          "CODE=SUMMARY, CODE one of " + std::string(kReviewInputCodes) + " (repeatable)");
     addReview->add_option("--decision", g.decisions,
-                          "KIND=TEXT, KIND one of improvement isms-change resources readiness (repeatable)");
+                          "KIND=TEXT, KIND one of " + std::string(kDecisionKinds) + " (repeatable)");
     addReview->add_flag("--ready", g.ready, "Top management decided the ISMS is ready for certification");
     action(reviews, "remove", "Remove a management review")->add_option("key", g.key, "Review key")->required();
 
-    auto* timelineCmd = top("timeline",
-                            "The certification timeline: steps, certificate, surveillance, recertification, other "
-                            "frameworks' cycles, warnings; set, settings",
-                            &cmdTimeline);
-    timelineCmd->add_option("--today", g.today, "Judge the dates as of this day (YYYY-MM-DD; default: today)");
+    auto* timelineCmd =
+        c.add("timeline", "The certification timeline with surveillance, other cycles and warnings (set, settings)",
+              &cmdTimeline);
+    Commands::today(timelineCmd, g.today, "Judge the dates as of this day");
     auto* setStep = action(timelineCmd, "set", "Set a step's dates (an empty value clears a date)");
-    std::string steps;
-    for (const Step s : kSteps) steps += (steps.empty() ? "" : ", ") + std::string(toString(s));
-    setStep->add_option("step", g.step, "One of " + steps)->required();
+    setStep->add_option("step", g.step, stepNames())->required();
     track(setStep->add_option("--planned-start", g.plannedStart, "Planned start (YYYY-MM-DD)"));
     track(setStep->add_option("--planned-end", g.plannedEnd, "Planned end (YYYY-MM-DD)"));
     track(setStep->add_option("--actual-start", g.actualStart, "Actual start (YYYY-MM-DD)"));
     track(setStep->add_option("--actual-end", g.actualEnd, "Actual end (YYYY-MM-DD)"));
     track(setStep->add_option("--note", g.note, "Note"));
-    setStep->add_option("--today", g.today, "Status as of this day (YYYY-MM-DD; default: today)");
+    Commands::today(setStep, g.today, "The step's status as of this day");
     auto* settings = action(timelineCmd, "settings", "Show or change the timeline settings");
     track(settings->add_option("--buffer-days", g.bufferDays, "Minimum days between Stage 1 and Stage 2 (0-365)"));
     track(settings->add_option("--certificate-years", g.certificateYears, "Certificate validity in years (1-10)"));
     track(settings->add_option("--soon-stale-days", g.soonStaleDays, "Soon-stale window for evidence (0-365)"));
 
-    auto* cyclesCmd = top("cycles", "Other frameworks' cycles beside ISO's: list, add, remove", &cmdCycles);
+    auto* cyclesCmd = c.add("cycles", "Other frameworks' cycles beside ISO's (list, add, remove)", &cmdCycles);
     action(cyclesCmd, "list", "List cycles (the default)");
     auto* addCycle = action(cyclesCmd, "add", "Add (or replace, by --key) a cycle");
     addCycle->add_option("--key", g.key, "Key (default from the kind and year, e.g. PCI-2027)");
     addCycle->add_option("--framework", g.framework, "Framework id, e.g. soc2-2017")->required();
-    addCycle
-        ->add_option("--kind", g.kind,
-                     "soc2-type1, soc2-type2-observation, soc2-type2-report, pci-assessment, "
-                     "hipaa-risk-analysis, other")
-        ->required();
+    addCycle->add_option("--kind", g.kind, kCycleKinds)->required();
     addCycle->add_option("--title", g.title, "Title")->required();
     addCycle->add_option("--from", g.from, "First day (YYYY-MM-DD)")->required();
     addCycle->add_option("--to", g.to, "Last day (YYYY-MM-DD; the same day for a point in time)")->required();

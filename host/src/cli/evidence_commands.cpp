@@ -1,18 +1,18 @@
 // The evidence and risks commands: the evidence library (items, links, scope, reuse,
 // freshness) and the risk register (matrix, risks, treatment, acceptance).
-#include "cli/common.hpp"
-#include "cli/output.hpp"
+#include "cli/workbench_cli.hpp"
 
 #include <crosswalk/core/date.hpp>
 #include <crosswalk/core/evidence.hpp>
 #include <crosswalk/core/risk.hpp>
+#include <crosswalk/core/timeline.hpp>
 
 #include <boost/json.hpp>
 
 #include <algorithm>
+#include <array>
 #include <charconv>
 #include <map>
-#include <set>
 
 namespace cw::cli {
 namespace {
@@ -27,9 +27,9 @@ struct EvidenceOptions {
     bool shared = false;
     bool stale = false;
     bool soonStale = false;
-    int days = 30;
+    int days = 0;
     std::string framework;
-    std::string at;
+    std::string today;
     // add and set
     std::string key;
     std::string title;
@@ -48,21 +48,9 @@ struct EvidenceOptions {
     bool valid = false;
     bool notValid = false;
     std::string note;
+    GivenOptions given;
 };
 EvidenceOptions g_ev;
-
-/// The options of `evidence set`, to tell a field given (even empty: cleared) from one left alone.
-struct EvidenceSetGiven {
-    CLI::Option* title = nullptr;
-    CLI::Option* kind = nullptr;
-    CLI::Option* uri = nullptr;
-    CLI::Option* owner = nullptr;
-    CLI::Option* collected = nullptr;
-    CLI::Option* validUntil = nullptr;
-    CLI::Option* reviewDays = nullptr;
-    CLI::Option* description = nullptr;
-};
-EvidenceSetGiven g_evSet;
 
 struct RiskOptions {
     std::string key;
@@ -88,90 +76,14 @@ struct RiskOptions {
     int mediumFrom = 0;
     int highFrom = 0;
     int acceptableUpTo = 0;
+    GivenOptions given;
 };
 RiskOptions g_risk;
 
-/// Which risk fields were given on the command line, for `risks add` and `risks set`.
-struct RiskGiven {
-    CLI::Option* title = nullptr;
-    CLI::Option* assets = nullptr;
-    CLI::Option* threat = nullptr;
-    CLI::Option* vulnerability = nullptr;
-    CLI::Option* owner = nullptr;
-    CLI::Option* likelihood = nullptr;
-    CLI::Option* impact = nullptr;
-    CLI::Option* treatment = nullptr;
-    CLI::Option* controls = nullptr;
-    CLI::Option* residualLikelihood = nullptr;
-    CLI::Option* residualImpact = nullptr;
-    CLI::Option* acceptedBy = nullptr;
-    CLI::Option* acceptedOn = nullptr;
-    CLI::Option* notes = nullptr;
-};
-RiskGiven g_riskAdd;
-RiskGiven g_riskSet;
-
-struct MatrixGiven {
-    CLI::Option* likelihoodLevels = nullptr;
-    CLI::Option* impactLevels = nullptr;
-    CLI::Option* likelihoodNames = nullptr;
-    CLI::Option* impactNames = nullptr;
-    CLI::Option* mediumFrom = nullptr;
-    CLI::Option* highFrom = nullptr;
-    CLI::Option* acceptableUpTo = nullptr;
-};
-MatrixGiven g_matrix;
-
-bool given(const CLI::Option* option) {
-    return option != nullptr && option->count() > 0;
-}
+constexpr const char* kEvidenceKinds = "policy, procedure, record, log, configuration, screenshot, report, ticket";
+constexpr const char* kTreatments = "modify, retain, avoid, share";
 
 // ---- helpers ------------------------------------------------------------------------
-
-Result<Workspace> openWorkspace(const Options& o) {
-    return Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
-}
-
-/// At most `max` code points, with "…" when cut.
-std::string clip(const std::string& text, std::size_t max) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (points == max - 1) {
-            // Cut only when more than one code point remains.
-            std::size_t rest = 0;
-            for (std::size_t j = i; j < text.size(); ++j) {
-                if ((static_cast<unsigned char>(text[j]) & 0xC0) != 0x80) ++rest;
-            }
-            if (rest > 1) return text.substr(0, i) + "…";
-            return text;
-        }
-        ++points;
-    }
-    return text;
-}
-
-std::string joined(const std::vector<std::string>& items, const char* separator = ", ") {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : separator) + item;
-    return out;
-}
-
-json::value orNull(const std::string& text) {
-    return text.empty() ? json::value(nullptr) : json::value(text);
-}
-
-json::value orNull(const std::optional<Date>& date) {
-    return date ? json::value(date->str()) : json::value(nullptr);
-}
-
-json::value orNull(const std::optional<int>& n) {
-    return n ? json::value(*n) : json::value(nullptr);
-}
-
-Result<Date> atDate(const std::string& text) {
-    return text.empty() ? Result<Date>(Date::today()) : Date::parse(text, "--at");
-}
 
 Result<std::optional<int>> optionalCount(const std::string& text, std::string_view what) {
     if (text.empty()) return std::optional<int>();
@@ -183,9 +95,28 @@ Result<std::optional<int>> optionalCount(const std::string& text, std::string_vi
     return std::optional<int>(value);
 }
 
+/// What freshness is judged with: the day (--today) and the soon-stale window (--days, else
+/// the workspace's setting, as the timeline and the GUI use it).
+struct FreshnessWindow {
+    Date today;
+    int days = 0;
+};
+
+Result<FreshnessWindow> freshnessWindow(Workspace& ws) {
+    auto today = dateOrToday(g_ev.today, "--today");
+    if (!today) return today.error();
+    if (g_ev.given("--days")) {
+        if (g_ev.days < 0) return Error::badInput("--days: must be 0 or more, not " + std::to_string(g_ev.days));
+        return FreshnessWindow{*today, g_ev.days};
+    }
+    auto settings = timelineSettings(ws);
+    if (!settings) return settings.error();
+    return FreshnessWindow{*today, settings->soonStaleDays};
+}
+
 // ---- evidence -----------------------------------------------------------------------
 
-json::object toJson(const EvidenceItem& item, Date at, int soonDays) {
+json::object toJson(const EvidenceItem& item, const FreshnessWindow& w) {
     json::array scope;
     for (const auto& s : item.scope) {
         scope.push_back(json::object{{"framework", s.framework}, {"valid", s.valid}, {"note", s.note}});
@@ -197,30 +128,30 @@ json::object toJson(const EvidenceItem& item, Date at, int soonDays) {
         {"kind", toString(item.kind)},
         {"operational", isOperational(item.kind)},
         {"location", item.location},
-        {"sha256", orNull(item.sha256)},
+        {"sha256", jsonText(item.sha256)},
         {"owner", item.owner},
-        {"collected_on", orNull(item.collectedOn)},
-        {"valid_until", orNull(item.validUntil)},
-        {"review_days", orNull(item.reviewDays)},
-        {"expires_on", orNull(expires)},
-        {"freshness", toString(item.freshness(at, soonDays))},
-        {"days_left", expires ? json::value(at.daysUntil(*expires)) : json::value(nullptr)},
+        {"collected_on", jsonDate(item.collectedOn)},
+        {"valid_until", jsonDate(item.validUntil)},
+        {"review_days", jsonNumber(item.reviewDays)},
+        {"expires_on", jsonDate(expires)},
+        {"freshness", toString(item.freshness(w.today, w.days))},
+        {"days_left", expires ? json::value(w.today.daysUntil(*expires)) : json::value(nullptr)},
         {"description", item.description},
-        {"links", json::array(item.links.begin(), item.links.end())},
+        {"links", jsonStrings(item.links)},
         {"scope", std::move(scope)},
-        {"frameworks", json::array(item.frameworks.begin(), item.frameworks.end())},
-        {"scoped_out", json::array(item.scopedOut.begin(), item.scopedOut.end())},
+        {"frameworks", jsonStrings(item.frameworks)},
+        {"scoped_out", jsonStrings(item.scopedOut)},
         {"reuse", item.reuse()},
         {"requirements", item.requirements},
     };
 }
 
 int cmdEvidenceList(const Options& o) {
-    auto at = atDate(g_ev.at);
-    if (!at) return fail(at.error());
-    if (g_ev.days < 0) return fail(Error::badInput("--days must be 0 or more, not " + std::to_string(g_ev.days)));
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
+    auto window = freshnessWindow(*ws);
+    if (!window) return fail(window.error());
+    const FreshnessWindow& w = *window;
     if (!g_ev.framework.empty()) {
         auto frameworks = ws->frameworks();
         if (!frameworks) return fail(frameworks.error());
@@ -235,7 +166,7 @@ int cmdEvidenceList(const Options& o) {
 
     std::vector<EvidenceItem> items;
     for (auto& item : *library) {
-        const Freshness f = item.freshness(*at, g_ev.days);
+        const Freshness f = item.freshness(w.today, w.days);
         if (g_ev.shared && item.reuse() < 2) continue;
         if ((g_ev.stale || g_ev.soonStale) &&
             !((g_ev.stale && f == Freshness::Stale) || (g_ev.soonStale && f == Freshness::SoonStale))) {
@@ -256,9 +187,10 @@ int cmdEvidenceList(const Options& o) {
     }
 
     if (o.json) {
-        json::array list;
-        for (const auto& item : items) list.push_back(toJson(item, *at, g_ev.days));
-        printJson(std::cout, json::object{{"at", at->str()}, {"soon_days", g_ev.days}, {"evidence", std::move(list)}});
+        printJson(std::cout,
+                  json::object{{"today", w.today.str()},
+                               {"soon_stale_days", w.days},
+                               {"evidence", jsonList(items, [&](const EvidenceItem& i) { return toJson(i, w); })}});
         return kExitOk;
     }
     if (items.empty()) {
@@ -275,7 +207,7 @@ int cmdEvidenceList(const Options& o) {
     std::size_t soon = 0;
     std::size_t shared = 0;
     for (const auto& item : items) {
-        const Freshness f = item.freshness(*at, g_ev.days);
+        const Freshness f = item.freshness(w.today, w.days);
         stale += f == Freshness::Stale ? 1u : 0u;
         soon += f == Freshness::SoonStale ? 1u : 0u;
         shared += item.reuse() >= 2 ? 1u : 0u;
@@ -284,32 +216,47 @@ int cmdEvidenceList(const Options& o) {
             frameworks += (frameworks.empty() ? "" : " ") + ("(not " + joined(item.scopedOut, ",") + ")");
         table.add({item.key, clip(item.title, 48), std::string(toString(item.kind)), std::to_string(item.reuse()),
                    frameworks.empty() ? "-" : frameworks, std::to_string(item.requirements), std::string(toString(f)),
-                   toString(item.expiresOn()).empty() ? "-" : toString(item.expiresOn()), item.owner});
+                   orDash(item.expiresOn()), item.owner});
     }
     table.print(std::cout);
     std::cout << '\n'
               << items.size() << " item(s)" << (items.size() != total ? " of " + std::to_string(total) : "") << "; "
               << shared << " serve two or more frameworks; " << stale << " stale, " << soon
-              << " soon stale (expiring within " << g_ev.days << " days of " << at->str() << ").\n"
+              << " soon stale (expiring within " << w.days << " days of " << w.today.str() << ").\n"
               << "REUSE: frameworks served (targets only, when targets are set); REQUIREMENTS: assessable "
                  "requirements reached there; (not …): frameworks the item is scoped out of.\n";
     return kExitOk;
 }
 
+/// One item as stored, with the day and window its freshness was judged at.
+Result<json::object> storedItemJson(Workspace& ws, const std::string& key) {
+    auto window = freshnessWindow(ws);
+    if (!window) return window.error();
+    auto item = evidenceItem(ws, key);
+    if (!item) return item.error();
+    json::object out = toJson(*item, *window);
+    out["today"] = window->today.str();
+    out["soon_stale_days"] = window->days;
+    return out;
+}
+
+/// The end of a command that changed item `key`: the item as stored with --json, else `line`.
+int printItem(const Options& o, Workspace& ws, const std::string& key, const std::string& line) {
+    if (!o.json) return printDone(o, nullptr, line);
+    auto item = storedItemJson(ws, key);
+    if (!item) return fail(item.error());
+    return printDone(o, *item, line);
+}
+
 int cmdEvidenceShow(const Options& o) {
-    auto at = atDate(g_ev.at);
-    if (!at) return fail(at.error());
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
+    auto window = freshnessWindow(*ws);
+    if (!window) return fail(window.error());
+    const Date at = window->today;
     auto item = evidenceItem(*ws, g_ev.key);
     if (!item) return fail(item.error());
-    if (o.json) {
-        json::object out = toJson(*item, *at, g_ev.days);
-        out["at"] = at->str();
-        out["soon_days"] = g_ev.days;
-        printJson(std::cout, out);
-        return kExitOk;
-    }
+    if (o.json) return printItem(o, *ws, item->key, "");
     const auto expires = item->expiresOn();
     std::cout << item->key << "  " << item->title << '\n'
               << "  Kind:         " << toString(item->kind)
@@ -320,12 +267,12 @@ int cmdEvidenceShow(const Options& o) {
               << "  Collected on: " << (item->collectedOn ? item->collectedOn->str() : "-") << '\n';
     if (item->validUntil) std::cout << "  Valid until:  " << item->validUntil->str() << '\n';
     if (item->reviewDays) std::cout << "  Review every: " << *item->reviewDays << " days\n";
-    std::cout << "  Freshness:    " << toString(item->freshness(*at, g_ev.days));
+    std::cout << "  Freshness:    " << toString(item->freshness(at, window->days));
     if (expires) {
-        const int left = at->daysUntil(*expires);
+        const int left = at.daysUntil(*expires);
         std::cout << " (expires " << expires->str() << ", "
                   << (left >= 0 ? std::to_string(left) + " days from " : std::to_string(-left) + " days before ")
-                  << at->str() << ")";
+                  << at.str() << ")";
     }
     std::cout << '\n';
     if (!item->description.empty()) std::cout << "\n  " << item->description << '\n';
@@ -341,39 +288,37 @@ int cmdEvidenceShow(const Options& o) {
 
 // Fields shared by add and set; `set` passes which were given so the rest stay as stored.
 Result<void> applyEvidenceFields(EvidenceItem& item, bool all) {
-    auto pick = [&](const CLI::Option* option) { return all || given(option); };
-    if (pick(g_evSet.title)) item.title = g_ev.title;
-    if (pick(g_evSet.kind)) {
-        const auto kind = parseEvidenceKind(g_ev.kind);
-        if (!kind) {
-            return Error::badInput("--kind: '" + g_ev.kind +
-                                   "' is not an evidence kind (policy, procedure, record, log, configuration, "
-                                   "screenshot, report, ticket)");
-        }
+    auto pick = [&](std::string_view option) { return all || g_ev.given(option); };
+    if (pick("--title")) item.title = g_ev.title;
+    if (pick("--kind")) {
+        const auto kind = choice(parseEvidenceKind(g_ev.kind), g_ev.kind, "--kind", kEvidenceKinds);
+        if (!kind) return kind.error();
         item.kind = *kind;
     }
-    if (pick(g_evSet.owner)) item.owner = g_ev.owner;
-    if (pick(g_evSet.description)) item.description = g_ev.description;
-    if (pick(g_evSet.collected)) {
+    if (pick("--owner")) item.owner = g_ev.owner;
+    if (pick("--description")) item.description = g_ev.description;
+    if (pick("--collected")) {
         auto d = parseOptionalDate(g_ev.collected, "--collected");
         if (!d) return d.error();
         item.collectedOn = *d;
     }
-    if (pick(g_evSet.validUntil)) {
+    if (pick("--valid-until")) {
         auto d = parseOptionalDate(g_ev.validUntil, "--valid-until");
         if (!d) return d.error();
         item.validUntil = *d;
     }
-    if (pick(g_evSet.reviewDays)) {
+    if (pick("--review-days")) {
         auto n = optionalCount(g_ev.reviewDays, "--review-days");
         if (!n) return n.error();
         item.reviewDays = *n;
     }
-    if (!all && given(g_evSet.uri)) item.location = g_ev.uri;
+    if (!all && g_ev.given("--uri")) item.location = g_ev.uri;
     return {};
 }
 
 int cmdEvidenceAdd(const Options& o) {
+    if (g_ev.file.empty() && g_ev.uri.empty())
+        return fail(Error::badInput("evidence add: give --file PATH or --uri URI"));
     EvidenceItem item;
     item.key = g_ev.key;
     if (auto r = applyEvidenceFields(item, true); !r) return fail(r.error());
@@ -405,12 +350,9 @@ int cmdEvidenceAdd(const Options& o) {
         return {};
     });
     if (!done) return fail(done.error());
+    if (o.json) return printItem(o, *ws, key, "");
     auto stored = evidenceItem(*ws, key);
     if (!stored) return fail(stored.error());
-    if (o.json) {
-        printJson(std::cout, toJson(*stored, Date::today(), 30));
-        return kExitOk;
-    }
     std::cout << "Added " << stored->key << " (" << toString(stored->kind)
               << (stored->sha256.empty() ? "" : ", sha256 " + stored->sha256.substr(0, 12) + "…") << "): serves "
               << stored->reuse() << " framework(s), " << stored->requirements << " requirement(s)\n";
@@ -425,38 +367,30 @@ int cmdEvidenceSet(const Options& o) {
     if (auto r = applyEvidenceFields(*item, false); !r) return fail(r.error());
     auto updated = updateEvidence(*ws, *item);
     if (!updated) return fail(updated.error());
-    if (o.json) {
-        printJson(std::cout, toJson(*updated, Date::today(), 30));
-    } else {
-        std::cout << "Updated " << updated->key << '\n';
-    }
-    return kExitOk;
-}
-
-int done(const Options& o, const Result<void>& r, const std::string& what) {
-    if (!r) return fail(r.error());
-    if (!o.json) std::cout << what << '\n';
-    return kExitOk;
+    return printItem(o, *ws, updated->key, "Updated " + updated->key);
 }
 
 int cmdEvidenceLink(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
-    return done(o, linkEvidence(*ws, g_ev.key, g_ev.subject), "Linked " + g_ev.key + " to " + g_ev.subject);
+    if (auto r = linkEvidence(*ws, g_ev.key, g_ev.subject); !r) return fail(r.error());
+    return printItem(o, *ws, g_ev.key, "Linked " + g_ev.key + " to " + g_ev.subject);
 }
 
 int cmdEvidenceUnlink(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
-    return done(o, unlinkEvidence(*ws, g_ev.key, g_ev.subject), "Unlinked " + g_ev.key + " from " + g_ev.subject);
+    if (auto r = unlinkEvidence(*ws, g_ev.key, g_ev.subject); !r) return fail(r.error());
+    return printItem(o, *ws, g_ev.key, "Unlinked " + g_ev.key + " from " + g_ev.subject);
 }
 
 int cmdEvidenceScope(const Options& o) {
+    if (!g_ev.valid && !g_ev.notValid) return fail(Error::badInput("evidence scope: give --valid or --not-valid"));
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
     const bool valid = g_ev.valid;
-    return done(o, setEvidenceScope(*ws, g_ev.key, {g_ev.framework, valid, g_ev.note}),
-                g_ev.key + (valid ? " is valid for " : " is not valid for ") + g_ev.framework);
+    if (auto r = setEvidenceScope(*ws, g_ev.key, {g_ev.framework, valid, g_ev.note}); !r) return fail(r.error());
+    return printItem(o, *ws, g_ev.key, g_ev.key + (valid ? " is valid for " : " is not valid for ") + g_ev.framework);
 }
 
 int cmdEvidenceRehash(const Options& o) {
@@ -466,22 +400,17 @@ int cmdEvidenceRehash(const Options& o) {
     if (!changed) return fail(changed.error());
     auto item = evidenceItem(*ws, g_ev.key);
     if (!item) return fail(item.error());
-    if (o.json) {
-        printJson(
-            std::cout,
-            json::object{
-                {"key", item->key}, {"location", item->location}, {"sha256", item->sha256}, {"changed", *changed}});
-    } else {
-        std::cout << item->key << ": " << (*changed ? "file changed, new SHA-256 " : "unchanged, SHA-256 ")
-                  << item->sha256 << '\n';
-    }
-    return kExitOk;
+    return printDone(
+        o,
+        json::object{{"key", item->key}, {"location", item->location}, {"sha256", item->sha256}, {"changed", *changed}},
+        item->key + ": " + (*changed ? "file changed, new SHA-256 " : "unchanged, SHA-256 ") + item->sha256);
 }
 
 int cmdEvidenceRemove(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
-    return done(o, removeEvidence(*ws, g_ev.key), "Removed " + g_ev.key);
+    if (auto r = removeEvidence(*ws, g_ev.key); !r) return fail(r.error());
+    return printDone(o, json::object{{"removed", g_ev.key}}, "Removed " + g_ev.key);
 }
 
 // ---- risks --------------------------------------------------------------------------
@@ -524,14 +453,14 @@ json::object toJson(const Risk& r, const RiskMatrix& m) {
         {"level", toString(m.level(r.score()))},
         {"treatment", r.treatment ? json::value(toString(*r.treatment)) : json::value(nullptr)},
         {"controls", json::array(r.controls.begin(), r.controls.end())},
-        {"residual_likelihood", orNull(r.residualLikelihood)},
-        {"residual_impact", orNull(r.residualImpact)},
-        {"residual_score", orNull(residual)},
+        {"residual_likelihood", jsonNumber(r.residualLikelihood)},
+        {"residual_impact", jsonNumber(r.residualImpact)},
+        {"residual_score", jsonNumber(residual)},
         {"residual_level", residual ? json::value(toString(m.level(*residual))) : json::value(nullptr)},
         {"within_acceptance_criteria", residual.value_or(r.score()) <= m.acceptableUpTo},
         {"accepted", accepted},
-        {"accepted_by", orNull(r.acceptedBy)},
-        {"accepted_on", orNull(r.acceptedOn)},
+        {"accepted_by", jsonText(r.acceptedBy)},
+        {"accepted_on", jsonDate(r.acceptedOn)},
         {"notes", r.notes},
     };
 }
@@ -642,51 +571,50 @@ std::vector<std::string> listValue(const std::vector<std::string>& values) {
     return out;
 }
 
-Result<void> applyRiskFields(Risk& r, const RiskGiven& g, const RiskMatrix& m) {
-    if (given(g.title)) r.title = g_risk.title;
-    if (given(g.assets)) r.assets = listValue(g_risk.assets);
-    if (given(g.threat)) r.threat = g_risk.threat;
-    if (given(g.vulnerability)) r.vulnerability = g_risk.vulnerability;
-    if (given(g.owner)) r.owner = g_risk.owner;
-    if (given(g.likelihood)) {
+Result<void> applyRiskFields(Risk& r, const RiskMatrix& m) {
+    const auto& given = g_risk.given;
+    if (given("--title")) r.title = g_risk.title;
+    if (given("--asset")) r.assets = listValue(g_risk.assets);
+    if (given("--threat")) r.threat = g_risk.threat;
+    if (given("--vulnerability")) r.vulnerability = g_risk.vulnerability;
+    if (given("--owner")) r.owner = g_risk.owner;
+    if (given("--likelihood")) {
         auto v = parseLevel(g_risk.likelihood, m.likelihoodNames, "--likelihood");
         if (!v) return v.error();
         r.likelihood = *v;
     }
-    if (given(g.impact)) {
+    if (given("--impact")) {
         auto v = parseLevel(g_risk.impact, m.impactNames, "--impact");
         if (!v) return v.error();
         r.impact = *v;
     }
-    if (given(g.treatment)) {
+    if (given("--treatment")) {
         if (g_risk.treatment.empty()) {
             r.treatment.reset();
         } else {
-            r.treatment = parseTreatment(g_risk.treatment);
-            if (!r.treatment) {
-                return Error::badInput("--treatment: '" + g_risk.treatment +
-                                       "' is not a treatment (modify, retain, avoid, share)");
-            }
+            auto treatment = choice(parseTreatment(g_risk.treatment), g_risk.treatment, "--treatment", kTreatments);
+            if (!treatment) return treatment.error();
+            r.treatment = *treatment;
         }
     }
-    if (given(g.controls)) r.controls = listValue(g_risk.controls);
-    if (given(g.residualLikelihood)) {
+    if (given("--control")) r.controls = listValue(g_risk.controls);
+    if (given("--residual-likelihood")) {
         auto v = parseOptionalLevel(g_risk.residualLikelihood, m.likelihoodNames, "--residual-likelihood");
         if (!v) return v.error();
         r.residualLikelihood = *v;
     }
-    if (given(g.residualImpact)) {
+    if (given("--residual-impact")) {
         auto v = parseOptionalLevel(g_risk.residualImpact, m.impactNames, "--residual-impact");
         if (!v) return v.error();
         r.residualImpact = *v;
     }
-    if (given(g.acceptedBy)) r.acceptedBy = g_risk.acceptedBy;
-    if (given(g.acceptedOn)) {
+    if (given("--accepted-by")) r.acceptedBy = g_risk.acceptedBy;
+    if (given("--accepted-on")) {
         auto d = parseOptionalDate(g_risk.acceptedOn, "--accepted-on");
         if (!d) return d.error();
         r.acceptedOn = *d;
     }
-    if (given(g.notes)) r.notes = g_risk.notes;
+    if (given("--notes")) r.notes = g_risk.notes;
     return {};
 }
 
@@ -718,7 +646,7 @@ int cmdRiskAdd(const Options& o) {
     }
     Risk r;
     r.key = g_risk.key;
-    if (auto applied = applyRiskFields(r, g_riskAdd, *matrix); !applied) return fail(applied.error());
+    if (auto applied = applyRiskFields(r, *matrix); !applied) return fail(applied.error());
     return saveRisk(o, *ws, r, *matrix, "Added");
 }
 
@@ -729,14 +657,15 @@ int cmdRiskSet(const Options& o) {
     if (!matrix) return fail(matrix.error());
     auto r = risk(*ws, g_risk.key);
     if (!r) return fail(r.error());
-    if (auto applied = applyRiskFields(*r, g_riskSet, *matrix); !applied) return fail(applied.error());
+    if (auto applied = applyRiskFields(*r, *matrix); !applied) return fail(applied.error());
     return saveRisk(o, *ws, *r, *matrix, "Updated");
 }
 
 int cmdRiskRemove(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
-    return done(o, removeRisk(*ws, g_risk.key), "Removed " + g_risk.key);
+    if (auto r = removeRisk(*ws, g_risk.key); !r) return fail(r.error());
+    return printDone(o, json::object{{"removed", g_risk.key}}, "Removed " + g_risk.key);
 }
 
 void printGrid(const RiskMatrix& m, const std::map<std::pair<int, int>, std::vector<std::string>>& cells,
@@ -816,31 +745,31 @@ int cmdRiskMatrixSet(const Options& o) {
     if (!matrix) return fail(matrix.error());
     RiskMatrix m = *matrix;
     // Names alone set the level count; a new count without names needs them.
-    if (given(g_matrix.likelihoodNames)) {
+    if (g_risk.given("--likelihood-names")) {
         m.likelihoodNames = g_risk.likelihoodNames;
         m.likelihoodLevels = static_cast<int>(m.likelihoodNames.size());
     }
-    if (given(g_matrix.impactNames)) {
+    if (g_risk.given("--impact-names")) {
         m.impactNames = g_risk.impactNames;
         m.impactLevels = static_cast<int>(m.impactNames.size());
     }
-    if (given(g_matrix.likelihoodLevels)) {
-        if (!given(g_matrix.likelihoodNames) && g_risk.likelihoodLevels != matrix->likelihoodLevels) {
+    if (g_risk.given("--likelihood-levels")) {
+        if (!g_risk.given("--likelihood-names") && g_risk.likelihoodLevels != matrix->likelihoodLevels) {
             return fail(Error::badInput("--likelihood-levels " + std::to_string(g_risk.likelihoodLevels) +
                                         " needs --likelihood-names with as many names, lowest first"));
         }
         m.likelihoodLevels = g_risk.likelihoodLevels;
     }
-    if (given(g_matrix.impactLevels)) {
-        if (!given(g_matrix.impactNames) && g_risk.impactLevels != matrix->impactLevels) {
+    if (g_risk.given("--impact-levels")) {
+        if (!g_risk.given("--impact-names") && g_risk.impactLevels != matrix->impactLevels) {
             return fail(Error::badInput("--impact-levels " + std::to_string(g_risk.impactLevels) +
                                         " needs --impact-names with as many names, lowest first"));
         }
         m.impactLevels = g_risk.impactLevels;
     }
-    if (given(g_matrix.mediumFrom)) m.mediumFrom = g_risk.mediumFrom;
-    if (given(g_matrix.highFrom)) m.highFrom = g_risk.highFrom;
-    if (given(g_matrix.acceptableUpTo)) m.acceptableUpTo = g_risk.acceptableUpTo;
+    if (g_risk.given("--medium-from")) m.mediumFrom = g_risk.mediumFrom;
+    if (g_risk.given("--high-from")) m.highFrom = g_risk.highFrom;
+    if (g_risk.given("--acceptable-up-to")) m.acceptableUpTo = g_risk.acceptableUpTo;
     if (auto r = setRiskMatrix(*ws, m); !r) return fail(r.error());
     if (o.json) {
         printJson(std::cout, toJson(m));
@@ -851,187 +780,139 @@ int cmdRiskMatrixSet(const Options& o) {
     return kExitOk;
 }
 
-RiskGiven addRiskFields(CLI::App* s) {
-    RiskGiven g;
-    g.title = s->add_option("--title", g_risk.title, "What could happen");
-    g.assets = s->add_option("--asset", g_risk.assets, "Asset key affected (repeatable; \"\" for none)");
-    g.threat = s->add_option("--threat", g_risk.threat, "Threat");
-    g.vulnerability = s->add_option("--vulnerability", g_risk.vulnerability, "Vulnerability");
-    g.owner = s->add_option("--owner", g_risk.owner, "Risk owner (the only one who can accept it)");
-    g.likelihood = s->add_option("--likelihood", g_risk.likelihood, "Likelihood level: a number or the level's name");
-    g.impact = s->add_option("--impact", g_risk.impact, "Impact level: a number or the level's name");
-    g.treatment = s->add_option("--treatment", g_risk.treatment, "modify, retain, avoid or share (\"\" to clear)");
-    g.controls = s->add_option("--control", g_risk.controls,
-                               "Annex A control chosen for treatment, e.g. A.5.15 (repeatable; \"\" for none)");
-    g.residualLikelihood =
-        s->add_option("--residual-likelihood", g_risk.residualLikelihood, "Residual likelihood (\"\" to clear)");
-    g.residualImpact = s->add_option("--residual-impact", g_risk.residualImpact, "Residual impact (\"\" to clear)");
-    g.acceptedBy = s->add_option("--accepted-by", g_risk.acceptedBy, "Who accepted the residual risk (the owner)");
-    g.acceptedOn = s->add_option("--accepted-on", g_risk.acceptedOn, "When (YYYY-MM-DD; \"\" to clear)");
-    g.notes = s->add_option("--notes", g_risk.notes, "Notes");
-    return g;
+// The fields of `risks add` and `risks set`; returns title, likelihood and impact, which add requires.
+std::array<CLI::Option*, 3> addRiskFields(CLI::App* s) {
+    auto& g = g_risk;
+    auto* title = g.given.track(s->add_option("--title", g.title, "What could happen"));
+    g.given.track(s->add_option("--asset", g.assets, "Asset key affected (repeatable; \"\" for none)"));
+    g.given.track(s->add_option("--threat", g.threat, "Threat"));
+    g.given.track(s->add_option("--vulnerability", g.vulnerability, "Vulnerability"));
+    g.given.track(s->add_option("--owner", g.owner, "Risk owner (the only one who can accept it)"));
+    auto* likelihood =
+        g.given.track(s->add_option("--likelihood", g.likelihood, "Likelihood level: a number or the level's name"));
+    auto* impact = g.given.track(s->add_option("--impact", g.impact, "Impact level: a number or the level's name"));
+    g.given.track(s->add_option("--treatment", g.treatment, std::string(kTreatments) + " (\"\" to clear)"));
+    g.given.track(s->add_option("--control", g.controls,
+                                "Annex A control chosen for treatment, e.g. A.5.15 (repeatable; \"\" for none)"));
+    g.given.track(s->add_option("--residual-likelihood", g.residualLikelihood, "Residual likelihood (\"\" to clear)"));
+    g.given.track(s->add_option("--residual-impact", g.residualImpact, "Residual impact (\"\" to clear)"));
+    g.given.track(s->add_option("--accepted-by", g.acceptedBy, "Who accepted the residual risk (the owner)"));
+    g.given.track(s->add_option("--accepted-on", g.acceptedOn, "When (YYYY-MM-DD; \"\" to clear)"));
+    g.given.track(s->add_option("--notes", g.notes, "Notes"));
+    return {title, likelihood, impact};
 }
 
 }  // namespace
 
 void addEvidenceCommands(CLI::App& app, Options& o, Command& command) {
-    auto set = [&command](Command fn) { return [&command, fn] { command = fn; }; };
+    Commands c(app, o, command, "Evidence and risks");
+    auto& g = g_ev;
 
-    // evidence [list]
-    CLI::App* evidence = app.add_subcommand(
-        "evidence", "The evidence library: items, links, per-framework scope, reuse and freshness (default: list)");
+    auto* evidence = c.add(
+        "evidence",
+        "The evidence library with reuse and freshness (list, add, set, show, link, unlink, scope, rehash, remove)",
+        &cmdEvidenceList);
     auto listOptions = [&](CLI::App* s) {
-        s->add_flag("--shared", g_ev.shared, "Only items serving two or more frameworks, most reused first");
-        s->add_flag("--stale", g_ev.stale, "Only items expired at --at");
-        s->add_flag("--soon-stale", g_ev.soonStale, "Only items expiring within --days of --at");
-        s->add_option("--days", g_ev.days, "Soon-stale window in days (default 30)");
-        s->add_option("--framework", g_ev.framework, "Only items serving this framework");
-        s->add_option("--at", g_ev.at, "Judge freshness at this date (YYYY-MM-DD; default today)");
-        s->add_flag("--json", o.json, "Print JSON");
+        s->add_flag("--shared", g.shared, "Only items serving two or more frameworks, most reused first");
+        s->add_flag("--stale", g.stale, "Only items expired at --today");
+        s->add_flag("--soon-stale", g.soonStale, "Only items expiring within --days of --today");
+        g.given.track(s->add_option("--days", g.days, "Soon-stale window in days (default: the timeline setting)"));
+        s->add_option("--framework", g.framework, "Only items serving this framework");
+        Commands::today(s, g.today, "Judge freshness at this day");
     };
     listOptions(evidence);
-    CLI::App* list = evidence->add_subcommand("list", "List evidence items (the default)");
-    listOptions(list);
-    list->callback(set(&cmdEvidenceList));
-    evidence->callback([&command, evidence] {
-        if (evidence->get_subcommands().empty()) command = &cmdEvidenceList;
-    });
+    listOptions(c.add(evidence, "list", "List evidence items (the default)", &cmdEvidenceList));
 
-    CLI::App* add = evidence->add_subcommand("add", "Add an item: a file (hashed) or a URI, with links and scope");
-    add->add_option("--key", g_ev.key, "Key (default: the next free EV-NNN)");
-    add->add_option("--title", g_ev.title, "Title")->required();
-    add->add_option("--kind", g_ev.kind, "policy, procedure, record, log, configuration, screenshot, report or ticket")
-        ->required();
-    auto* file = add->add_option("--file", g_ev.file, "File to hash (SHA-256 recorded, absolute path kept)");
-    auto* uri = add->add_option("--uri", g_ev.uri, "Location URI, e.g. https://…, jira:SEC-412, s3://…");
+    auto* add = c.add(evidence, "add", "Add an item: a file (hashed) or a URI, with links and scope", &cmdEvidenceAdd);
+    add->add_option("--key", g.key, "Key (default: the next free EV-NNN)");
+    add->add_option("--title", g.title, "Title")->required();
+    add->add_option("--kind", g.kind, kEvidenceKinds)->required();
+    auto* file = add->add_option("--file", g.file, "File to hash (SHA-256 recorded, absolute path kept)");
+    auto* uri = add->add_option("--uri", g.uri, "Location URI, e.g. https://…, jira:SEC-412, s3://…");
     file->excludes(uri);
     uri->excludes(file);
-    add->add_option("--owner", g_ev.owner, "Owner");
-    add->add_option("--collected", g_ev.collected, "Collected on (YYYY-MM-DD)");
-    add->add_option("--valid-until", g_ev.validUntil, "Valid until (YYYY-MM-DD)");
-    add->add_option("--review-days", g_ev.reviewDays, "Review cadence in days, counted from --collected");
-    add->add_option("--description", g_ev.description, "Description");
-    add->add_option("--link", g_ev.links, "Common control key or FRAMEWORK:REF (repeatable)");
-    add->add_option("--not-valid-for", g_ev.notValidFor,
+    add->add_option("--owner", g.owner, "Owner");
+    add->add_option("--collected", g.collected, "Collected on (YYYY-MM-DD)");
+    add->add_option("--valid-until", g.validUntil, "Valid until (YYYY-MM-DD)");
+    add->add_option("--review-days", g.reviewDays, "Review cadence in days, counted from --collected");
+    add->add_option("--description", g.description, "Description");
+    add->add_option("--link", g.links, "Common control key or FRAMEWORK:REF (repeatable)");
+    add->add_option("--not-valid-for", g.notValidFor,
                     "FRAMEWORK[:NOTE]: not valid for that framework's scope (repeatable)");
-    add->add_flag("--json", o.json, "Print JSON");
-    add->callback([&command] {
-        if (g_ev.file.empty() && g_ev.uri.empty()) {
-            throw CLI::ValidationError("evidence add", "give --file PATH or --uri URI");
-        }
-        command = &cmdEvidenceAdd;
-    });
 
-    CLI::App* setItem = evidence->add_subcommand("set", "Change an item's fields (those given; \"\" clears)");
-    setItem->add_option("key", g_ev.key, "Evidence key")->required();
-    g_evSet.title = setItem->add_option("--title", g_ev.title, "Title");
-    g_evSet.kind = setItem->add_option("--kind", g_ev.kind, "Kind");
-    g_evSet.uri = setItem->add_option("--uri", g_ev.uri, "New location URI (drops a file's digest)");
-    g_evSet.owner = setItem->add_option("--owner", g_ev.owner, "Owner");
-    g_evSet.collected = setItem->add_option("--collected", g_ev.collected, "Collected on (YYYY-MM-DD)");
-    g_evSet.validUntil = setItem->add_option("--valid-until", g_ev.validUntil, "Valid until (YYYY-MM-DD)");
-    g_evSet.reviewDays = setItem->add_option("--review-days", g_ev.reviewDays, "Review cadence in days");
-    g_evSet.description = setItem->add_option("--description", g_ev.description, "Description");
-    setItem->add_flag("--json", o.json, "Print JSON");
-    setItem->callback(set(&cmdEvidenceSet));
+    auto* setItem = c.add(evidence, "set", "Change an item's fields (those given; \"\" clears)", &cmdEvidenceSet);
+    setItem->add_option("key", g.key, "Evidence key")->required();
+    g.given.track(setItem->add_option("--title", g.title, "Title"));
+    g.given.track(setItem->add_option("--kind", g.kind, kEvidenceKinds));
+    g.given.track(setItem->add_option("--uri", g.uri, "New location URI (drops a file's digest)"));
+    g.given.track(setItem->add_option("--owner", g.owner, "Owner"));
+    g.given.track(setItem->add_option("--collected", g.collected, "Collected on (YYYY-MM-DD)"));
+    g.given.track(setItem->add_option("--valid-until", g.validUntil, "Valid until (YYYY-MM-DD)"));
+    g.given.track(setItem->add_option("--review-days", g.reviewDays, "Review cadence in days"));
+    g.given.track(setItem->add_option("--description", g.description, "Description"));
 
-    CLI::App* show = evidence->add_subcommand("show", "Show one item: fields, freshness, links, frameworks served");
-    show->add_option("key", g_ev.key, "Evidence key")->required();
-    show->add_option("--at", g_ev.at, "Judge freshness at this date (YYYY-MM-DD; default today)");
-    show->add_option("--days", g_ev.days, "Soon-stale window in days (default 30)");
-    show->add_flag("--json", o.json, "Print JSON");
-    show->callback(set(&cmdEvidenceShow));
+    auto* show =
+        c.add(evidence, "show", "Show one item: fields, freshness, links, frameworks served", &cmdEvidenceShow);
+    show->add_option("key", g.key, "Evidence key")->required();
+    Commands::today(show, g.today, "Judge freshness at this day");
+    g.given.track(show->add_option("--days", g.days, "Soon-stale window in days (default: the timeline setting)"));
 
-    CLI::App* link = evidence->add_subcommand("link", "Link an item to a common control or a requirement");
-    link->add_option("key", g_ev.key, "Evidence key")->required();
-    link->add_option("subject", g_ev.subject, "Common control key (CC-A.5.15) or FRAMEWORK:REF")->required();
-    link->callback(set(&cmdEvidenceLink));
+    auto* link = c.add(evidence, "link", "Link an item to a common control or a requirement", &cmdEvidenceLink);
+    link->add_option("key", g.key, "Evidence key")->required();
+    link->add_option("subject", g.subject, "Common control key (CC-A.5.15) or FRAMEWORK:REF")->required();
 
-    CLI::App* unlink = evidence->add_subcommand("unlink", "Remove a link");
-    unlink->add_option("key", g_ev.key, "Evidence key")->required();
-    unlink->add_option("subject", g_ev.subject, "Common control key or FRAMEWORK:REF")->required();
-    unlink->callback(set(&cmdEvidenceUnlink));
+    auto* unlink = c.add(evidence, "unlink", "Remove a link", &cmdEvidenceUnlink);
+    unlink->add_option("key", g.key, "Evidence key")->required();
+    unlink->add_option("subject", g.subject, "Common control key or FRAMEWORK:REF")->required();
 
-    CLI::App* scope = evidence->add_subcommand("scope", "Record whether an item is valid for a framework's scope");
-    scope->add_option("key", g_ev.key, "Evidence key")->required();
-    scope->add_option("framework", g_ev.framework, "Framework id, e.g. pci-dss-4.0.1")->required();
-    auto* valid = scope->add_flag("--valid", g_ev.valid, "Valid for that scope");
-    auto* notValid = scope->add_flag("--not-valid", g_ev.notValid, "Not valid for that scope");
+    auto* scope =
+        c.add(evidence, "scope", "Record whether an item is valid for a framework's scope", &cmdEvidenceScope);
+    scope->add_option("key", g.key, "Evidence key")->required();
+    scope->add_option("framework", g.framework, "Framework id, e.g. pci-dss-4.0.1")->required();
+    auto* valid = scope->add_flag("--valid", g.valid, "Valid for that scope");
+    auto* notValid = scope->add_flag("--not-valid", g.notValid, "Not valid for that scope");
     valid->excludes(notValid);
     notValid->excludes(valid);
-    scope->add_option("--note", g_ev.note, "Why, e.g. \"office network only; not the cardholder data environment\"");
-    scope->callback([&command] {
-        if (!g_ev.valid && !g_ev.notValid) throw CLI::ValidationError("evidence scope", "give --valid or --not-valid");
-        command = &cmdEvidenceScope;
-    });
+    scope->add_option("--note", g.note, "Why, e.g. \"office network only; not the cardholder data environment\"");
 
-    CLI::App* rehash = evidence->add_subcommand("rehash", "Hash an item's file again; says whether it changed");
-    rehash->add_option("key", g_ev.key, "Evidence key")->required();
-    rehash->add_flag("--json", o.json, "Print JSON");
-    rehash->callback(set(&cmdEvidenceRehash));
+    c.add(evidence, "rehash", "Hash an item's file again; says whether it changed", &cmdEvidenceRehash)
+        ->add_option("key", g.key, "Evidence key")
+        ->required();
+    c.add(evidence, "remove", "Remove an item with its links and scope", &cmdEvidenceRemove)
+        ->add_option("key", g.key, "Evidence key")
+        ->required();
 
-    CLI::App* remove = evidence->add_subcommand("remove", "Remove an item with its links and scope");
-    remove->add_option("key", g_ev.key, "Evidence key")->required();
-    remove->callback(set(&cmdEvidenceRemove));
+    auto& r = g_risk;
+    auto* risksCmd = c.add(
+        "risks", "The risk register on a likelihood × impact matrix (list, show, add, set, remove, matrix)", &cmdRisks);
+    c.add(risksCmd, "list", "List risks (the default)", &cmdRisks);
+    c.add(risksCmd, "show", "Show one risk", &cmdRiskShow)->add_option("key", r.key, "Risk key")->required();
 
-    // risks [list]
-    CLI::App* risksCmd = app.add_subcommand(
-        "risks", "The risk register: matrix, risks, treatment with Annex A controls, acceptance (default: list)");
-    risksCmd->add_flag("--json", o.json, "Print JSON");
-    CLI::App* riskList = risksCmd->add_subcommand("list", "List risks (the default)");
-    riskList->add_flag("--json", o.json, "Print JSON");
-    riskList->callback(set(&cmdRisks));
-    risksCmd->callback([&command, risksCmd] {
-        if (risksCmd->get_subcommands().empty()) command = &cmdRisks;
-    });
+    auto* riskAdd = c.add(risksCmd, "add", "Add a risk (scored on the matrix)", &cmdRiskAdd);
+    riskAdd->add_option("--key", r.key, "Key (default: the next free R-NN)");
+    for (auto* required : addRiskFields(riskAdd)) required->required();
 
-    CLI::App* riskShow = risksCmd->add_subcommand("show", "Show one risk");
-    riskShow->add_option("key", g_risk.key, "Risk key")->required();
-    riskShow->add_flag("--json", o.json, "Print JSON");
-    riskShow->callback(set(&cmdRiskShow));
+    auto* riskSet = c.add(risksCmd, "set", "Change a risk's fields (those given; \"\" clears)", &cmdRiskSet);
+    riskSet->add_option("key", r.key, "Risk key")->required();
+    addRiskFields(riskSet);
 
-    CLI::App* riskAdd = risksCmd->add_subcommand("add", "Add a risk (scored on the matrix)");
-    riskAdd->add_option("--key", g_risk.key, "Key (default: the next free R-NN)");
-    g_riskAdd = addRiskFields(riskAdd);
-    g_riskAdd.title->required();
-    g_riskAdd.likelihood->required();
-    g_riskAdd.impact->required();
-    riskAdd->add_flag("--json", o.json, "Print JSON");
-    riskAdd->callback(set(&cmdRiskAdd));
+    c.add(risksCmd, "remove", "Remove a risk", &cmdRiskRemove)->add_option("key", r.key, "Risk key")->required();
 
-    CLI::App* riskSet = risksCmd->add_subcommand("set", "Change a risk's fields (those given; \"\" clears)");
-    riskSet->add_option("key", g_risk.key, "Risk key")->required();
-    g_riskSet = addRiskFields(riskSet);
-    riskSet->add_flag("--json", o.json, "Print JSON");
-    riskSet->callback(set(&cmdRiskSet));
-
-    CLI::App* riskRemove = risksCmd->add_subcommand("remove", "Remove a risk");
-    riskRemove->add_option("key", g_risk.key, "Risk key")->required();
-    riskRemove->callback(set(&cmdRiskRemove));
-
-    CLI::App* matrix = risksCmd->add_subcommand(
-        "matrix", "The likelihood × impact grid with the risks in each cell, inherent and residual");
-    matrix->add_flag("--json", o.json, "Print JSON");
-    matrix->callback([&command, matrix] {
-        if (matrix->get_subcommands().empty()) command = &cmdRiskMatrix;
-    });
-    CLI::App* matrixSet =
-        matrix->add_subcommand("set", "Change the matrix (refused if a recorded risk no longer fits)");
-    g_matrix.likelihoodLevels =
-        matrixSet->add_option("--likelihood-levels", g_risk.likelihoodLevels, "Number of likelihood levels (2-10)");
-    g_matrix.impactLevels =
-        matrixSet->add_option("--impact-levels", g_risk.impactLevels, "Number of impact levels (2-10)");
-    g_matrix.likelihoodNames =
-        matrixSet->add_option("--likelihood-names", g_risk.likelihoodNames, "Likelihood level names, lowest first")
-            ->delimiter(',');
-    g_matrix.impactNames =
-        matrixSet->add_option("--impact-names", g_risk.impactNames, "Impact level names, lowest first")->delimiter(',');
-    g_matrix.mediumFrom = matrixSet->add_option("--medium-from", g_risk.mediumFrom, "Score at which a risk is medium");
-    g_matrix.highFrom = matrixSet->add_option("--high-from", g_risk.highFrom, "Score at which a risk is high");
-    g_matrix.acceptableUpTo =
-        matrixSet->add_option("--acceptable-up-to", g_risk.acceptableUpTo, "Highest score that may be accepted");
-    matrixSet->add_flag("--json", o.json, "Print JSON");
-    matrixSet->callback(set(&cmdRiskMatrixSet));
+    auto* matrix =
+        c.add(risksCmd, "matrix", "The likelihood × impact grid with the risks in each cell, inherent and residual",
+              &cmdRiskMatrix);
+    auto* matrixSet =
+        c.add(matrix, "set", "Change the matrix (refused if a recorded risk no longer fits)", &cmdRiskMatrixSet);
+    r.given.track(
+        matrixSet->add_option("--likelihood-levels", r.likelihoodLevels, "Number of likelihood levels (2-10)"));
+    r.given.track(matrixSet->add_option("--impact-levels", r.impactLevels, "Number of impact levels (2-10)"));
+    r.given.track(matrixSet->add_option("--likelihood-names", r.likelihoodNames, "Likelihood level names, lowest first")
+                      ->delimiter(','));
+    r.given.track(
+        matrixSet->add_option("--impact-names", r.impactNames, "Impact level names, lowest first")->delimiter(','));
+    r.given.track(matrixSet->add_option("--medium-from", r.mediumFrom, "Score at which a risk is medium"));
+    r.given.track(matrixSet->add_option("--high-from", r.highFrom, "Score at which a risk is high"));
+    r.given.track(matrixSet->add_option("--acceptable-up-to", r.acceptableUpTo, "Highest score that may be accepted"));
 }
 
 }  // namespace cw::cli

@@ -1,6 +1,5 @@
 // The organization commands: profile, scope, assets, targets, applicability, status.
-#include "cli/common.hpp"
-#include "cli/output.hpp"
+#include "cli/workbench_cli.hpp"
 
 #include <crosswalk/core/date.hpp>
 #include <crosswalk/core/implementation.hpp>
@@ -15,7 +14,6 @@
 namespace cw::cli {
 namespace {
 
-namespace fs = std::filesystem;
 namespace json = boost::json;
 
 struct OrgOptions {
@@ -25,10 +23,6 @@ struct OrgOptions {
     std::string sector;
     std::string scopeStatement;
     std::string description;
-    CLI::Option* nameOpt = nullptr;
-    CLI::Option* sectorOpt = nullptr;
-    CLI::Option* scopeStatementOpt = nullptr;
-    CLI::Option* descriptionOpt = nullptr;
     // scope
     std::string kind;
     std::string itemName;
@@ -55,26 +49,12 @@ struct OrgOptions {
     std::string reason;
     std::string statusNote;
     bool open = false;
+    GivenOptions given;
 };
 OrgOptions g_org;
 
-Result<Workspace> openWorkspace(const Options& o) {
-    return Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
-}
-
-// Cuts text for a table cell at a code point boundary.
-std::string clip(const std::string& text, std::size_t max) {
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (points++ == max) return text.substr(0, i) + "…";
-    }
-    return text;
-}
-
-json::value orNull(const std::string& text) {
-    return text.empty() ? json::value(nullptr) : json::value(text);
-}
+constexpr const char* kScopeKinds = "site, system, process";
+constexpr const char* kClassifications = "public, internal, confidential, restricted";
 
 json::object toJson(const OrganizationProfile& p) {
     return json::object{
@@ -107,36 +87,24 @@ json::object toJson(const Target& t) {
 
 json::object toJson(const StatusEntry& e) {
     return json::object{{"subject", e.subject},
-                        {"requirement", e.requirement},
+                        {"kind", e.requirement ? "requirement" : "common-control"},
                         {"status", toString(e.status)},
                         {"reason", e.reason},
                         {"owner", e.owner},
-                        {"due", orNull(toString(e.due))},
+                        {"due", jsonDate(e.due)},
                         {"note", e.note},
                         {"updated_at", e.updatedAt}};
 }
 
-json::object toJson(const RequirementStatus& r) {
-    return json::object{{"ref", r.ref},
-                        {"title", r.title},
-                        {"applicable", r.applicable},
-                        {"applicability_reason", r.applicabilityReason},
-                        {"status", toString(r.status)},
-                        {"via", r.via},
-                        {"reason", r.reason},
-                        {"common_controls", json::array(r.commonControls.begin(), r.commonControls.end())},
-                        {"owner", r.owner},
-                        {"due", orNull(toString(r.due))}};
-}
+// Overloads do not convert to a function object; these name one of each.
+const auto scopeJson = [](const ScopeItem& item) { return toJson(item); };
+const auto targetJson = [](const Target& t) { return toJson(t); };
+const auto statusJson = [](const RequirementStatus& r) { return cli::toJson(r); };
 
-// Prints `value` as JSON or `line` as text; the shape of every mutating command's output.
-int done(const Options& o, const json::value& value, const std::string& line) {
-    if (o.json) {
-        printJson(std::cout, value);
-    } else {
-        std::cout << line << '\n';
-    }
-    return kExitOk;
+const std::vector<std::string> kScopeHeader{"KIND", "NAME", "SCOPE", "NOTE"};
+
+std::vector<std::string> scopeRow(const ScopeItem& item) {
+    return {std::string(toString(item.kind)), item.name, item.inScope ? "in" : "out", item.note};
 }
 
 // ---------------------------------------------------------------- profile
@@ -149,15 +117,15 @@ int cmdProfile(const Options& o) {
     if (g_org.action == "set") {
         // Options not given keep their current values, so one field can be changed alone.
         OrganizationProfile next = *profile;
-        if (g_org.nameOpt->count() > 0) next.name = g_org.name;
-        if (g_org.sectorOpt->count() > 0) next.sector = g_org.sector;
-        if (g_org.scopeStatementOpt->count() > 0) next.scopeStatement = g_org.scopeStatement;
-        if (g_org.descriptionOpt->count() > 0) next.description = g_org.description;
+        if (g_org.given("--name")) next.name = g_org.name;
+        if (g_org.given("--sector")) next.sector = g_org.sector;
+        if (g_org.given("--scope-statement")) next.scopeStatement = g_org.scopeStatement;
+        if (g_org.given("--description")) next.description = g_org.description;
         if (next.name.empty()) {
             return fail(Error::badInput("profile set: --name is required while the organization has no name"));
         }
         if (auto r = setOrganizationProfile(*ws, next); !r) return fail(r.error());
-        return done(o, toJson(next), "Profile of " + next.name + " saved");
+        return printDone(o, toJson(next), "Profile of " + next.name + " saved");
     }
     auto items = scopeItems(*ws);
     if (!items) return fail(items.error());
@@ -168,16 +136,12 @@ int cmdProfile(const Options& o) {
     const auto inScope =
         static_cast<std::size_t>(std::count_if(all->begin(), all->end(), [](const Asset& a) { return a.inScope; }));
     if (o.json) {
-        json::array scope;
-        for (const auto& item : *items) scope.push_back(toJson(item));
-        json::array targetList;
-        for (const auto& t : *list) targetList.push_back(toJson(t));
         printJson(std::cout, json::object{{"organization", profile->name.empty() ? json::value(nullptr)
                                                                                  : json::value(toJson(*profile))},
-                                          {"scope", std::move(scope)},
+                                          {"scope", jsonList(*items, scopeJson)},
                                           {"assets", all->size()},
                                           {"assets_in_scope", inScope},
-                                          {"targets", std::move(targetList)}});
+                                          {"targets", jsonList(*list, targetJson)}});
         return kExitOk;
     }
     if (profile->name.empty()) {
@@ -192,10 +156,8 @@ int cmdProfile(const Options& o) {
     }
     if (!items->empty()) {
         std::cout << '\n';
-        Table table({"KIND", "NAME", "SCOPE", "NOTE"});
-        for (const auto& item : *items) {
-            table.add({std::string(toString(item.kind)), item.name, item.inScope ? "in" : "out", item.note});
-        }
+        Table table(kScopeHeader);
+        for (const auto& item : *items) table.add(scopeRow(item));
         table.print(std::cout);
     }
     std::cout << "\nAssets: " << all->size() << " (" << inScope << " in scope)\n";
@@ -214,46 +176,27 @@ int cmdProfile(const Options& o) {
 
 // ---------------------------------------------------------------- scope
 
-Result<ScopeKind> kindArgument() {
-    const auto kind = parseScopeKind(g_org.kind);
-    if (!kind) return Error::badInput("unknown scope kind '" + g_org.kind + "' (expected site, system or process)");
-    return *kind;
-}
-
 int cmdScope(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
     if (g_org.action == "add" || g_org.action == "remove") {
-        auto kind = kindArgument();
+        auto kind = choice(parseScopeKind(g_org.kind), g_org.kind, "kind", kScopeKinds);
         if (!kind) return fail(kind.error());
         if (g_org.action == "remove") {
             if (auto r = removeScopeItem(*ws, *kind, g_org.itemName); !r) return fail(r.error());
-            return done(o, json::object{{"removed", json::object{{"kind", g_org.kind}, {"name", g_org.itemName}}}},
-                        "Removed " + g_org.kind + " '" + g_org.itemName + "' from the scope list");
+            return printDone(o, json::object{{"removed", json::object{{"kind", g_org.kind}, {"name", g_org.itemName}}}},
+                             "Removed " + g_org.kind + " '" + g_org.itemName + "' from the scope list");
         }
         const ScopeItem item{*kind, g_org.itemName, !g_org.out, g_org.note};
         if (auto r = setScopeItem(*ws, item); !r) return fail(r.error());
-        return done(o, toJson(item),
-                    "Scope: " + g_org.kind + " '" + item.name + "' " + (item.inScope ? "in scope" : "out of scope"));
+        return printDone(
+            o, toJson(item),
+            "Scope: " + g_org.kind + " '" + item.name + "' " + (item.inScope ? "in scope" : "out of scope"));
     }
     auto items = scopeItems(*ws);
     if (!items) return fail(items.error());
-    if (o.json) {
-        json::array list;
-        for (const auto& item : *items) list.push_back(toJson(item));
-        printJson(std::cout, json::object{{"scope", std::move(list)}});
-        return kExitOk;
-    }
-    if (items->empty()) {
-        std::cout << "No sites, systems or processes yet: crosswalk scope add KIND NAME [--out --note WHY]\n";
-        return kExitOk;
-    }
-    Table table({"KIND", "NAME", "SCOPE", "NOTE"});
-    for (const auto& item : *items) {
-        table.add({std::string(toString(item.kind)), item.name, item.inScope ? "in" : "out", item.note});
-    }
-    table.print(std::cout);
-    return kExitOk;
+    return printList(o, "scope", *items, scopeJson, kScopeHeader, scopeRow,
+                     "No sites, systems or processes yet: crosswalk scope add KIND NAME [--out --note WHY]");
 }
 
 // ---------------------------------------------------------------- assets
@@ -262,39 +205,28 @@ int cmdAssets(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
     if (g_org.action == "add") {
-        const auto classification = parseClassification(g_org.classification);
-        if (!classification) {
-            return fail(Error::badInput("unknown --classification '" + g_org.classification +
-                                        "' (expected public, internal, confidential or restricted)"));
-        }
+        const auto classification = choice(parseClassification(g_org.classification), g_org.classification,
+                                           "--classification", kClassifications);
+        if (!classification) return fail(classification.error());
         Asset asset{g_org.key,         g_org.assetName,       g_org.type, *classification, g_org.owner,
                     !g_org.outOfScope, g_org.assetDescription};
         auto saved = setAsset(*ws, std::move(asset));
         if (!saved) return fail(saved.error());
-        return done(o, toJson(*saved), "Asset " + saved->key + " " + saved->name + " saved");
+        return printDone(o, toJson(*saved), "Asset " + saved->key + " " + saved->name + " saved");
     }
     if (g_org.action == "remove") {
         if (auto r = removeAsset(*ws, g_org.key); !r) return fail(r.error());
-        return done(o, json::object{{"removed", g_org.key}}, "Removed asset " + g_org.key);
+        return printDone(o, json::object{{"removed", g_org.key}}, "Removed asset " + g_org.key);
     }
     auto all = assets(*ws);
     if (!all) return fail(all.error());
-    if (o.json) {
-        json::array list;
-        for (const auto& a : *all) list.push_back(toJson(a));
-        printJson(std::cout, json::object{{"assets", std::move(list)}});
-        return kExitOk;
-    }
-    if (all->empty()) {
-        std::cout << "No assets yet: crosswalk assets add --name NAME [--type T] [--classification C]\n";
-        return kExitOk;
-    }
-    Table table({"KEY", "NAME", "TYPE", "CLASSIFICATION", "OWNER", "SCOPE"});
-    for (const auto& a : *all) {
-        table.add({a.key, a.name, a.type, std::string(toString(a.classification)), a.owner, a.inScope ? "in" : "out"});
-    }
-    table.print(std::cout);
-    return kExitOk;
+    return printList(
+        o, "assets", *all, [](const Asset& a) { return toJson(a); },
+        {"KEY", "NAME", "TYPE", "CLASSIFICATION", "OWNER", "SCOPE"},
+        [](const Asset& a) -> std::vector<std::string> {
+            return {a.key, a.name, a.type, std::string(toString(a.classification)), a.owner, a.inScope ? "in" : "out"};
+        },
+        "No assets yet: crosswalk assets add --name NAME [--type T] [--classification C]");
 }
 
 // ---------------------------------------------------------------- targets
@@ -323,12 +255,9 @@ void merge(json::object& into, const json::object& from) {
 // KEY=VALUE. VALUE is JSON when it reads as true, false, null, a number, or starts with
 // '[', '{' or '"'; otherwise it is a string. '/' in KEY nests: exclusions/A.7.4=reason.
 Result<json::object> answerPair(const std::string& pair) {
-    const auto eq = pair.find('=');
-    if (eq == std::string::npos || eq == 0) {
-        return Error::badInput("--answer '" + pair + "': expected KEY=VALUE");
-    }
-    const std::string key = pair.substr(0, eq);
-    const std::string text = pair.substr(eq + 1);
+    auto split = keyValue(pair, "--answer");
+    if (!split) return split.error();
+    const auto& [key, text] = *split;
     json::value value;
     const bool explicitJson = !text.empty() && (text[0] == '[' || text[0] == '{' || text[0] == '"');
     boost::system::error_code ec;
@@ -346,7 +275,8 @@ Result<json::object> answerPair(const std::string& pair) {
     for (std::size_t start = 0;;) {
         const auto slash = key.find('/', start);
         path.push_back(key.substr(start, slash - start));
-        if (path.back().empty()) return Error::badInput("--answer '" + pair + "': empty name in KEY '" + key + "'");
+        if (path.back().empty())
+            return Error::badInput("--answer: '" + pair + "' has an empty name in KEY '" + key + "'");
         if (slash == std::string::npos) break;
         start = slash + 1;
     }
@@ -407,27 +337,17 @@ int cmdTargets(const Options& o) {
     if (!ws) return fail(ws.error());
     if (g_org.action == "remove") {
         if (auto r = removeTarget(*ws, g_org.framework); !r) return fail(r.error());
-        return done(o, json::object{{"removed", g_org.framework}}, "Removed target " + g_org.framework);
+        return printDone(o, json::object{{"removed", g_org.framework}}, "Removed target " + g_org.framework);
     }
     auto list = targets(*ws);
     if (!list) return fail(list.error());
-    if (o.json) {
-        json::array out;
-        for (const auto& t : *list) out.push_back(toJson(t));
-        printJson(std::cout, json::object{{"targets", std::move(out)}});
-        return kExitOk;
-    }
-    if (list->empty()) {
-        std::cout << "No target frameworks yet: crosswalk targets add FRAMEWORK --answer KEY=VALUE\n";
-        return kExitOk;
-    }
-    Table table({"TARGET", "APPLICABLE", "NOT APPLICABLE", "ANSWERS", "ADDED"});
-    for (const auto& t : *list) {
-        table.add({t.framework, std::to_string(t.applicable), std::to_string(t.notApplicable),
-                   clip(json::serialize(t.answers), 60), t.addedAt});
-    }
-    table.print(std::cout);
-    return kExitOk;
+    return printList(
+        o, "targets", *list, targetJson, {"TARGET", "APPLICABLE", "NOT APPLICABLE", "ANSWERS", "ADDED"},
+        [](const Target& t) -> std::vector<std::string> {
+            return {t.framework, std::to_string(t.applicable), std::to_string(t.notApplicable),
+                    clip(json::serialize(t.answers), 60), t.addedAt};
+        },
+        "No target frameworks yet: crosswalk targets add FRAMEWORK --answer KEY=VALUE");
 }
 
 int cmdApplicability(const Options& o) {
@@ -439,15 +359,14 @@ int cmdApplicability(const Options& o) {
         static_cast<std::size_t>(std::count_if(rows->begin(), rows->end(), [](const auto& r) { return r.applies; }));
     if (g_org.notApplicable) std::erase_if(*rows, [](const Applicability& r) { return r.applies; });
     if (o.json) {
-        json::array list;
-        for (const auto& r : *rows) {
-            list.push_back(
-                json::object{{"ref", r.ref}, {"title", r.title}, {"applies", r.applies}, {"reason", r.reason}});
-        }
+        // "applicable" as in `status show` and the SoA; the counts are the target's.
+        const auto rowJson = [](const Applicability& r) {
+            return json::object{{"ref", r.ref}, {"title", r.title}, {"applicable", r.applies}, {"reason", r.reason}};
+        };
         printJson(std::cout, json::object{{"framework", g_org.framework},
                                           {"applicable", applicable},
                                           {"not_applicable", rows->size() - (g_org.notApplicable ? 0 : applicable)},
-                                          {"requirements", std::move(list)}});
+                                          {"requirements", jsonList(*rows, rowJson)}});
         return kExitOk;
     }
     Table table({"REF", "APPLIES", "TITLE", "REASON"});
@@ -465,11 +384,9 @@ int cmdStatus(const Options& o) {
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
     if (g_org.action == "set") {
-        const auto status = parseImplementationStatus(g_org.status);
-        if (!status) {
-            return fail(Error::badInput("unknown status '" + g_org.status +
-                                        "' (expected not-started, planned, partial, implemented or not-applicable)"));
-        }
+        const auto status =
+            choice(parseImplementationStatus(g_org.status), g_org.status, "status", kImplementationStatuses);
+        if (!status) return fail(status.error());
         auto due = parseOptionalDate(g_org.due, "--due");
         if (!due) return fail(due.error());
         StatusEntry entry;
@@ -481,11 +398,11 @@ int cmdStatus(const Options& o) {
         entry.note = g_org.statusNote;
         auto saved = setImplementationStatus(*ws, entry);
         if (!saved) return fail(saved.error());
-        return done(o, toJson(*saved), saved->subject + ": " + std::string(toString(saved->status)));
+        return printDone(o, toJson(*saved), saved->subject + ": " + std::string(toString(saved->status)));
     }
     if (g_org.action == "clear") {
         if (auto r = clearImplementationStatus(*ws, g_org.subject); !r) return fail(r.error());
-        return done(o, json::object{{"cleared", g_org.subject}}, "Cleared the status of " + g_org.subject);
+        return printDone(o, json::object{{"cleared", g_org.subject}}, "Cleared the status of " + g_org.subject);
     }
     if (g_org.action == "show") {
         auto rows = requirementStatuses(*ws, g_org.framework);
@@ -500,8 +417,6 @@ int cmdStatus(const Options& o) {
             });
         }
         if (o.json) {
-            json::array list;
-            for (const auto& r : *rows) list.push_back(toJson(r));
             printJson(std::cout, json::object{{"framework", g_org.framework},
                                               {"summary",
                                                json::object{
@@ -511,7 +426,7 @@ int cmdStatus(const Options& o) {
                                                    {"implemented", counts[ImplementationStatus::Implemented]},
                                                    {"not_applicable", counts[ImplementationStatus::NotApplicable]},
                                                }},
-                                              {"requirements", std::move(list)}});
+                                              {"requirements", jsonList(*rows, statusJson)}});
             return kExitOk;
         }
         Table table({"REF", "STATUS", "VIA", "OWNER", "DUE", "TITLE"});
@@ -529,114 +444,94 @@ int cmdStatus(const Options& o) {
     }
     auto all = implementationStatuses(*ws);
     if (!all) return fail(all.error());
-    if (o.json) {
-        json::array list;
-        for (const auto& e : *all) list.push_back(toJson(e));
-        printJson(std::cout, json::object{{"statuses", std::move(list)}});
-        return kExitOk;
-    }
-    if (all->empty()) {
-        std::cout << "No status recorded yet: crosswalk status set SUBJECT STATUS [--owner O] [--due YYYY-MM-DD]\n";
-        return kExitOk;
-    }
-    Table table({"SUBJECT", "STATUS", "OWNER", "DUE", "REASON / NOTE"});
-    for (const auto& e : *all) {
-        const std::string text = e.reason.empty() ? e.note : e.note.empty() ? e.reason : e.reason + "; " + e.note;
-        table.add({e.subject, std::string(toString(e.status)), e.owner, toString(e.due), clip(text, 70)});
-    }
-    table.print(std::cout);
-    return kExitOk;
+    return printList(
+        o, "statuses", *all, [](const StatusEntry& e) { return toJson(e); },
+        {"SUBJECT", "STATUS", "OWNER", "DUE", "REASON / NOTE"},
+        [](const StatusEntry& e) -> std::vector<std::string> {
+            const std::string text = e.reason.empty() ? e.note : e.note.empty() ? e.reason : e.reason + "; " + e.note;
+            return {e.subject, std::string(toString(e.status)), e.owner, toString(e.due), clip(text, 70)};
+        },
+        "No status recorded yet: crosswalk status set SUBJECT STATUS [--owner O] [--due YYYY-MM-DD]");
 }
 
 }  // namespace
 
 void addOrganizationCommands(CLI::App& app, Options& o, Command& command) {
-    auto sub = [&](CLI::App& parent, const char* name, const char* help, Command fn) {
-        CLI::App* s = parent.add_subcommand(name, help);
-        s->callback([&command, fn] { command = fn; });
-        s->add_flag("--json", o.json, "Print JSON");
-        return s;
-    };
-    // An action of a command: records which one ran; the command's own callback runs the code.
-    auto action = [&](CLI::App* parent, const char* name, const char* help) {
-        CLI::App* a = parent->add_subcommand(name, help);
-        a->callback([name] { g_org.action = name; });
-        a->add_flag("--json", o.json, "Print JSON");
-        return a;
-    };
+    Commands c(app, o, command, "Organization and scope");
+    auto& g = g_org;
 
-    auto* profile = sub(app, "profile", "The organization profile, its scope, asset count and targets", &cmdProfile);
-    auto* set = action(profile, "set", "Set the profile (options not given keep their values)");
-    g_org.nameOpt = set->add_option("--name", g_org.name, "Organization name (required the first time)");
-    g_org.sectorOpt = set->add_option("--sector", g_org.sector, "Sector, e.g. \"Health technology (SaaS)\"");
-    g_org.scopeStatementOpt =
-        set->add_option("--scope-statement", g_org.scopeStatement, "The ISMS scope statement (ISO 27001 4.3)");
-    g_org.descriptionOpt = set->add_option("--description", g_org.description, "Description");
+    auto* profile = c.add("profile", "The organization profile with its scope, asset count and targets", &cmdProfile);
+    auto* set = c.action(profile, "set", "Set the profile (options not given keep their values)", g.action);
+    g.given.track(set->add_option("--name", g.name, "Organization name (required the first time)"));
+    g.given.track(set->add_option("--sector", g.sector, "Sector, e.g. \"Health technology (SaaS)\""));
+    g.given.track(set->add_option("--scope-statement", g.scopeStatement, "The ISMS scope statement (ISO 27001 4.3)"));
+    g.given.track(set->add_option("--description", g.description, "Description"));
 
-    auto* scope = sub(app, "scope", "Sites, systems and processes in and out of scope (list, add, remove)", &cmdScope);
-    action(scope, "list", "List the scope items (the default)");
-    auto* scopeAdd = action(scope, "add", "Add or replace a site, system or process");
-    scopeAdd->add_option("kind", g_org.kind, "site, system or process")->required();
-    scopeAdd->add_option("name", g_org.itemName, "Name")->required();
-    scopeAdd->add_flag("--out", g_org.out, "Out of scope (needs --note)");
-    scopeAdd->add_option("--note", g_org.note, "Why (required with --out)");
-    auto* scopeRemove = action(scope, "remove", "Remove a site, system or process from the list");
-    scopeRemove->add_option("kind", g_org.kind, "site, system or process")->required();
-    scopeRemove->add_option("name", g_org.itemName, "Name")->required();
+    auto* scope = c.add("scope", "Sites, systems and processes in and out of scope (list, add, remove)", &cmdScope);
+    c.action(scope, "list", "List the scope items (the default)", g.action);
+    auto* scopeAdd = c.action(scope, "add", "Add or replace a site, system or process", g.action);
+    scopeAdd->add_option("kind", g.kind, kScopeKinds)->required();
+    scopeAdd->add_option("name", g.itemName, "Name")->required();
+    scopeAdd->add_flag("--out", g.out, "Out of scope (needs --note)");
+    scopeAdd->add_option("--note", g.note, "Why (required with --out)");
+    auto* scopeRemove = c.action(scope, "remove", "Remove a site, system or process from the list", g.action);
+    scopeRemove->add_option("kind", g.kind, kScopeKinds)->required();
+    scopeRemove->add_option("name", g.itemName, "Name")->required();
 
-    auto* assetsCmd = sub(app, "assets", "The asset inventory (list, add, remove)", &cmdAssets);
-    action(assetsCmd, "list", "List assets (the default)");
-    auto* assetAdd = action(assetsCmd, "add", "Add an asset, or replace the one with --key");
-    assetAdd->add_option("--key", g_org.key, "Key (default: the next free AST-NN)");
-    assetAdd->add_option("--name", g_org.assetName, "Name")->required();
-    assetAdd->add_option("--type", g_org.type, "information, software, hardware, service, people, site …");
-    assetAdd->add_option("--classification", g_org.classification,
-                         "public, internal (default), confidential or restricted");
-    assetAdd->add_option("--owner", g_org.owner, "Owner");
-    assetAdd->add_flag("--out-of-scope", g_org.outOfScope, "The asset is outside the ISMS scope");
-    assetAdd->add_option("--description", g_org.assetDescription, "Description");
-    auto* assetRemove = action(assetsCmd, "remove", "Remove an asset (refused while a risk refers to it)");
-    assetRemove->add_option("key", g_org.key, "Asset key")->required();
+    auto* assetsCmd = c.add("assets", "The asset inventory (list, add, remove)", &cmdAssets);
+    c.action(assetsCmd, "list", "List assets (the default)", g.action);
+    auto* assetAdd = c.action(assetsCmd, "add", "Add an asset, or replace the one with --key", g.action);
+    assetAdd->add_option("--key", g.key, "Key (default: the next free AST-NN)");
+    assetAdd->add_option("--name", g.assetName, "Name")->required();
+    assetAdd->add_option("--type", g.type, "information, software, hardware, service, people, site …");
+    assetAdd->add_option("--classification", g.classification, std::string(kClassifications) + " (default: internal)");
+    assetAdd->add_option("--owner", g.owner, "Owner");
+    assetAdd->add_flag("--out-of-scope", g.outOfScope, "The asset is outside the ISMS scope");
+    assetAdd->add_option("--description", g.assetDescription, "Description");
+    auto* assetRemove = c.action(assetsCmd, "remove", "Remove an asset (refused while a risk refers to it)", g.action);
+    assetRemove->add_option("key", g.key, "Asset key")->required();
 
     auto* targetsCmd =
-        sub(app, "targets", "Target frameworks with their scoping answers (list, add, remove)", &cmdTargets);
-    action(targetsCmd, "list", "List the targets (the default)");
-    auto* targetAdd = action(targetsCmd, "add",
-                             "Make a framework a target: run its plugin's scoping rule and record which requirements "
-                             "apply (again: replaces the answers)");
-    targetAdd->add_option("framework", g_org.framework, "Framework id, e.g. hipaa")->required();
+        c.add("targets", "Target frameworks with their scoping answers (list, add, remove)", &cmdTargets);
+    c.action(targetsCmd, "list", "List the targets (the default)", g.action);
+    auto* targetAdd = c.action(targetsCmd, "add",
+                               "Make a framework a target: its plugin's scoping rule records which requirements "
+                               "apply (again: replaces the answers)",
+                               g.action);
+    targetAdd->add_option("framework", g.framework, "Framework id, e.g. hipaa")->required();
     targetAdd
-        ->add_option("--answer", g_org.answerPairs,
+        ->add_option("--answer", g.answerPairs,
                      "KEY=VALUE (repeatable); VALUE true/false/null/numbers and text starting with [ { \" are "
                      "JSON, anything else a string; '/' in KEY nests: exclusions/A.7.4=REASON")
         ->allow_extra_args(false);
-    targetAdd->add_option("--answers", g_org.answersText, "A JSON object of answers (merged last, so it wins)");
-    targetAdd->add_option("--answers-file", g_org.answersFile,
-                          "A file holding a JSON object of answers (merged first)");
-    auto* targetRemove = action(targetsCmd, "remove", "Stop targeting a framework (drops its applicability)");
-    targetRemove->add_option("framework", g_org.framework, "Framework id")->required();
+    targetAdd->add_option("--answers", g.answersText, "A JSON object of answers (merged last, so it wins)");
+    targetAdd->add_option("--answers-file", g.answersFile, "A file holding a JSON object of answers (merged first)");
+    auto* targetRemove =
+        c.action(targetsCmd, "remove", "Stop targeting a framework (drops its applicability)", g.action);
+    targetRemove->add_option("framework", g.framework, "Framework id")->required();
 
     auto* applicable =
-        sub(app, "applicability", "Which requirements of a target framework apply, and why", &cmdApplicability);
-    applicable->add_option("framework", g_org.framework, "Target framework id")->required();
-    applicable->add_flag("--not-applicable", g_org.notApplicable, "Only the requirements that do not apply");
+        c.add("applicability", "Which requirements of a target framework apply, and why", &cmdApplicability);
+    applicable->add_option("framework", g.framework, "Target framework id")->required();
+    applicable->add_flag("--not-applicable", g.notApplicable, "Only the requirements that do not apply");
 
-    auto* status = sub(app, "status", "Implementation status (list, set, clear, show)", &cmdStatus);
-    action(status, "list", "Every recorded status (the default)");
-    auto* statusSet = action(status, "set", "Record the status of a common control or a requirement");
-    statusSet->add_option("subject", g_org.subject, "Common control key (CC-A.5.15) or requirement FRAMEWORK:REF")
+    auto* status = c.add("status", "Implementation status (list, set, clear, show)", &cmdStatus);
+    c.action(status, "list", "Every recorded status (the default)", g.action);
+    auto* statusSet = c.action(status, "set", "Record the status of a common control or a requirement", g.action);
+    statusSet->add_option("subject", g.subject, "Common control key (CC-A.5.15) or requirement FRAMEWORK:REF")
         ->required();
-    statusSet->add_option("status", g_org.status, "not-started, planned, partial, implemented or not-applicable")
-        ->required();
-    statusSet->add_option("--owner", g_org.owner, "Owner");
-    statusSet->add_option("--due", g_org.due, "Due date YYYY-MM-DD");
-    statusSet->add_option("--reason", g_org.reason, "Why (required for not-applicable)");
-    statusSet->add_option("--note", g_org.statusNote, "Note");
-    auto* statusClear = action(status, "clear", "Remove a recorded status (it falls back to what is carried)");
-    statusClear->add_option("subject", g_org.subject, "Common control key or requirement FRAMEWORK:REF")->required();
-    auto* statusShow = action(status, "show", "The status that reaches each requirement of a framework, and how");
-    statusShow->add_option("framework", g_org.framework, "Framework id")->required();
-    statusShow->add_flag("--open", g_org.open, "Only applicable requirements not yet implemented");
+    statusSet->add_option("status", g.status, kImplementationStatuses)->required();
+    statusSet->add_option("--owner", g.owner, "Owner");
+    statusSet->add_option("--due", g.due, "Due date (YYYY-MM-DD)");
+    statusSet->add_option("--reason", g.reason, "Why (required for not-applicable)");
+    statusSet->add_option("--note", g.statusNote, "Note");
+    auto* statusClear =
+        c.action(status, "clear", "Remove a recorded status (it falls back to what is carried)", g.action);
+    statusClear->add_option("subject", g.subject, "Common control key or requirement FRAMEWORK:REF")->required();
+    auto* statusShow =
+        c.action(status, "show", "The status that reaches each requirement of a framework, and how", g.action);
+    statusShow->add_option("framework", g.framework, "Framework id")->required();
+    statusShow->add_flag("--open", g.open, "Only applicable requirements not yet implemented");
 }
 
 }  // namespace cw::cli

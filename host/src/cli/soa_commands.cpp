@@ -1,9 +1,8 @@
 // The Statement of Applicability, gaps, remediation and readiness commands:
 //   crosswalk soa [--format table|xlsx|csv|md] [-o FILE] [--today D]   soa draft   soa set REF …
 //   crosswalk gaps [FRAMEWORK] [--today D]   crosswalk remediation [--limit N]
-//   crosswalk readiness --stage 1|2 [--at D]
-#include "cli/common.hpp"
-#include "cli/output.hpp"
+//   crosswalk readiness --stage 1|2 [--today D]
+#include "cli/workbench_cli.hpp"
 
 #include <crosswalk/core/date.hpp>
 #include <crosswalk/core/organization.hpp>
@@ -25,7 +24,7 @@ struct SoaOptions {
     std::string action;  ///< the sub-action of `soa` that runs ("draft", "set"), "" to list
     std::string format = "table";
     std::string output;
-    std::string today;  ///< --today / --at: the day the command judges or exports at
+    std::string today;  ///< --today (--at): the day the command judges or exports at
     // soa set
     std::string ref;
     std::string applicable;
@@ -36,49 +35,13 @@ struct SoaOptions {
     bool draft = false;
     std::string status;
     std::string reason;
-    CLI::Option* justificationOpt = nullptr;
-    CLI::Option* driversOpt = nullptr;
-    CLI::Option* businessNeedOpt = nullptr;
+    GivenOptions given;
     // gaps, remediation, readiness
     std::string framework;
     int limit = 0;
     int stage = 0;
 };
 SoaOptions g_soa;
-
-Result<Workspace> openWorkspace(const Options& o) {
-    return Workspace::open(workspacePath(o), Workspace::OpenMode::MustExist);
-}
-
-Result<Date> dayOf(const std::string& text, std::string_view option) {
-    return text.empty() ? Result<Date>(Date::today()) : Date::parse(text, option);
-}
-
-// Cuts text for a table cell at a code point boundary; line breaks become spaces.
-std::string clip(std::string text, std::size_t max) {
-    std::replace(text.begin(), text.end(), '\n', ' ');
-    std::replace(text.begin(), text.end(), '\r', ' ');
-    std::size_t points = 0;
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
-        if (points++ == max) return text.substr(0, i) + "…";
-    }
-    return text;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& item : items) out += (out.empty() ? "" : ", ") + item;
-    return out;
-}
-
-json::array strings(const std::vector<std::string>& items) {
-    return json::array(items.begin(), items.end());
-}
-
-json::value dateOrNull(const std::optional<Date>& d) {
-    return d ? json::value(d->str()) : json::value(nullptr);
-}
 
 std::string applicableText(const std::optional<bool>& applicable) {
     if (!applicable) return "undecided";
@@ -91,12 +54,12 @@ json::object toJson(const SoaRow& r) {
                         {"theme", r.theme},
                         {"applicable", r.applicable ? json::value(*r.applicable) : json::value(nullptr)},
                         {"justification", r.justification},
-                        {"risks", strings(r.risks)},
-                        {"framework_drivers", strings(r.frameworkDrivers)},
+                        {"risks", jsonStrings(r.risks)},
+                        {"framework_drivers", jsonStrings(r.frameworkDrivers)},
                         {"other_drivers", r.otherDrivers},
                         {"business_need", r.businessNeed},
                         {"status", toString(r.status)},
-                        {"evidence", strings(r.evidence)},
+                        {"evidence", jsonStrings(r.evidence)},
                         {"state", toString(r.state)},
                         {"edited", r.edited}};
 }
@@ -108,7 +71,7 @@ json::object toJson(const SoaSummary& s) {
                         {"undecided", s.undecided},
                         {"final", s.final},
                         {"edits", s.edits},
-                        {"last_changed", dateOrNull(s.lastChanged)}};
+                        {"last_changed", jsonDate(s.lastChanged)}};
 }
 
 std::string summaryLine(const SoaSummary& s) {
@@ -148,7 +111,7 @@ int cmdSoaList(const Options& o, Workspace& ws) {
 }
 
 int cmdSoaExport(const Options& o, Workspace& ws, ExportFormat format) {
-    auto on = dayOf(g_soa.today, "--today");
+    auto on = dateOrToday(g_soa.today, "--today");
     if (!on) return fail(on.error());
     if (g_soa.output.empty()) {
         if (format == ExportFormat::Xlsx) {
@@ -168,7 +131,7 @@ int cmdSoaExport(const Options& o, Workspace& ws, ExportFormat format) {
                                           {"format", toString(format)},
                                           {"rows", summary->rows},
                                           {"version", summary->edits},
-                                          {"date", on->str()}});
+                                          {"today", on->str()}});
     } else {
         std::cout << "Wrote the Statement of Applicability (" << summary->rows << " rows, version " << summary->edits
                   << ") to " << g_soa.output << '\n';
@@ -199,17 +162,16 @@ int cmdSoaSet(const Options& o, Workspace& ws) {
     SoaEdit edit;
     edit.ref = g_soa.ref;
     if (!g_soa.applicable.empty()) edit.applicable = g_soa.applicable == "yes";
-    if (g_soa.justificationOpt->count() > 0) edit.justification = g_soa.justification;
-    if (g_soa.driversOpt->count() > 0) edit.otherDrivers = g_soa.drivers;
-    if (g_soa.businessNeedOpt->count() > 0) edit.businessNeed = g_soa.businessNeed;
+    if (g_soa.given("--justification")) edit.justification = g_soa.justification;
+    if (g_soa.given("--drivers")) edit.otherDrivers = g_soa.drivers;
+    if (g_soa.given("--business-need")) edit.businessNeed = g_soa.businessNeed;
     if (g_soa.final) edit.state = SoaState::Final;
     if (g_soa.draft) edit.state = SoaState::Draft;
     if (!g_soa.status.empty()) {
-        edit.status = parseImplementationStatus(g_soa.status);
-        if (!edit.status) {
-            return fail(Error::badInput("--status: unknown status '" + g_soa.status +
-                                        "' (expected not-started, planned, partial, implemented or not-applicable)"));
-        }
+        auto status =
+            choice(parseImplementationStatus(g_soa.status), g_soa.status, "--status", kImplementationStatuses);
+        if (!status) return fail(status.error());
+        edit.status = *status;
     }
     edit.statusReason = g_soa.reason;
     auto row = editSoa(ws, edit);
@@ -244,19 +206,8 @@ std::string progressBar(double share) {
            std::string(static_cast<std::size_t>(kCells - filled), '-') + "] " + std::to_string(percent) + "%";
 }
 
-json::object toJson(const RequirementStatus& s) {
-    return json::object{{"ref", s.ref},
-                        {"title", s.title},
-                        {"status", toString(s.status)},
-                        {"via", s.via},
-                        {"common_controls", strings(s.commonControls)},
-                        {"owner", s.owner},
-                        {"due", dateOrNull(s.due)}};
-}
-
 json::object toJson(const FrameworkGap& g) {
-    json::array open;
-    for (const auto& s : g.open) open.push_back(toJson(s));
+    json::array open = jsonList(g.open, [](const RequirementStatus& r) { return cli::toJson(r); });
     return json::object{{"framework", g.framework},
                         {"applicable", g.applicable},
                         {"not_applicable", g.notApplicable},
@@ -270,7 +221,7 @@ json::object toJson(const FrameworkGap& g) {
 }
 
 int cmdGaps(const Options& o) {
-    auto today = dayOf(g_soa.today, "--today");
+    auto today = dateOrToday(g_soa.today, "--today");
     if (!today) return fail(today.error());
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
@@ -308,7 +259,7 @@ int cmdGaps(const Options& o) {
 
 int cmdRemediation(const Options& o) {
     if (g_soa.limit < 0)
-        return fail(Error::badInput("--limit must be 0 (all) or more, not " + std::to_string(g_soa.limit)));
+        return fail(Error::badInput("--limit: must be 0 (all) or more, not " + std::to_string(g_soa.limit)));
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
     auto plan = remediationPlan(*ws);
@@ -326,8 +277,8 @@ int cmdRemediation(const Options& o) {
                                         {"title", a.title},
                                         {"status", toString(a.status)},
                                         {"owner", a.owner},
-                                        {"due", dateOrNull(a.due)},
-                                        {"frameworks", strings(a.frameworks)},
+                                        {"due", jsonDate(a.due)},
+                                        {"frameworks", jsonStrings(a.frameworks)},
                                         {"requirements", a.requirements},
                                         {"would_implement", a.wouldImplement}});
         }
@@ -353,7 +304,7 @@ int cmdRemediation(const Options& o) {
 }
 
 int cmdReadiness(const Options& o) {
-    auto at = dayOf(g_soa.today, "--at");
+    auto at = dateOrToday(g_soa.today, "--today");
     if (!at) return fail(at.error());
     auto ws = openWorkspace(o);
     if (!ws) return fail(ws.error());
@@ -389,14 +340,14 @@ int cmdReadiness(const Options& o) {
                                         {"source", f.source}});
         }
         printJson(std::cout, json::object{{"stage", g_soa.stage},
-                                          {"at", at->str()},
+                                          {"today", at->str()},
                                           {"findings", std::move(list)},
                                           {"summary", json::object{{"blocker", counts[0]},
                                                                    {"major", counts[1]},
                                                                    {"minor", counts[2]},
                                                                    {"info", counts[3]},
                                                                    {"total", findings->size()}}},
-                                          {"plugins_not_loaded", strings(skipped)}});
+                                          {"plugins_not_loaded", jsonStrings(skipped)}});
     } else {
         std::cout << "Stage " << g_soa.stage << " readiness on " << at->str() << "\n\n";
         if (findings->empty()) {
@@ -424,58 +375,47 @@ int cmdReadiness(const Options& o) {
 }  // namespace
 
 void addSoaCommands(CLI::App& app, Options& o, Command& command) {
-    auto sub = [&](const char* name, const char* help, Command fn) {
-        CLI::App* s = app.add_subcommand(name, help);
-        s->callback([&command, fn] { command = fn; });
-        s->add_flag("--json", o.json, "Print JSON");
-        return s;
-    };
-    auto action = [&](CLI::App* parent, const char* name, const char* help) {
-        CLI::App* a = parent->add_subcommand(name, help);
-        a->callback([name] { g_soa.action = name; });
-        a->add_flag("--json", o.json, "Print JSON");
-        return a;
-    };
+    Commands c(app, o, command, "Statement of Applicability and readiness");
+    auto& g = g_soa;
 
     auto* soaCmd =
-        sub("soa", "The Statement of Applicability: list or export it (xlsx, csv, md), draft, set a row", &cmdSoa);
-    soaCmd->add_option("--format", g_soa.format, "table (default), xlsx, csv or md")
+        c.add("soa", "The Statement of Applicability: list or export (xlsx, csv, md), draft, set a row", &cmdSoa);
+    soaCmd->add_option("--format", g.format, "table (default), xlsx, csv or md")
         ->check(CLI::IsMember({"table", "xlsx", "csv", "md"}));
-    soaCmd->add_option("-o,--output", g_soa.output, "File to write (xlsx needs one; csv and md print without)");
-    soaCmd->add_option("--today", g_soa.today, "The export date in the title block (YYYY-MM-DD; default today)");
-    action(soaCmd, "draft",
-           "Draft or refresh every row from scoping, risk treatment and the crosswalk (edited rows are kept)");
-    auto* set = action(soaCmd, "set", "Edit one row (marks it edited, so drafting keeps it)");
-    set->add_option("ref", g_soa.ref, "Annex A control, e.g. A.5.15")->required();
-    set->add_option("--applicable", g_soa.applicable, "yes or no")->check(CLI::IsMember({"yes", "no"}));
-    g_soa.justificationOpt = set->add_option("--justification", g_soa.justification, "Why included or excluded");
-    g_soa.driversOpt =
-        set->add_option("--drivers", g_soa.drivers, "Other legal, regulatory or contractual drivers (text)");
-    g_soa.businessNeedOpt = set->add_option("--business-need", g_soa.businessNeed, "The business need (text)");
-    auto* finalFlag = set->add_flag("--final", g_soa.final, "Mark the row final (needs a decision and justification)");
-    auto* draftFlag = set->add_flag("--draft", g_soa.draft, "Mark the row draft again");
+    soaCmd->add_option("-o,--output", g.output, "File to write (xlsx needs one; csv and md print without)");
+    Commands::today(soaCmd, g.today, "The export date in the title block");
+    c.action(soaCmd, "draft",
+             "Draft or refresh every row from scoping, risk treatment and the crosswalk (edited rows are kept)",
+             g.action);
+    auto* set = c.action(soaCmd, "set", "Edit one row (marks it edited, so drafting keeps it)", g.action);
+    set->add_option("ref", g.ref, "Annex A control, e.g. A.5.15")->required();
+    set->add_option("--applicable", g.applicable, "yes or no")->check(CLI::IsMember({"yes", "no"}));
+    g.given.track(set->add_option("--justification", g.justification, "Why included or excluded"));
+    g.given.track(set->add_option("--drivers", g.drivers, "Other legal, regulatory or contractual drivers (text)"));
+    g.given.track(set->add_option("--business-need", g.businessNeed, "The business need (text)"));
+    auto* finalFlag = set->add_flag("--final", g.final, "Mark the row final (needs a decision and justification)");
+    auto* draftFlag = set->add_flag("--draft", g.draft, "Mark the row draft again");
     finalFlag->excludes(draftFlag);
-    set->add_option("--status", g_soa.status,
-                    "Implementation status of the control's common control: not-started, planned, partial, "
-                    "implemented, not-applicable");
-    set->add_option("--reason", g_soa.reason, "Why not applicable (with --status not-applicable)");
+    set->add_option("--status", g.status,
+                    "Implementation status of the control's common control: " + std::string(kImplementationStatuses));
+    set->add_option("--reason", g.reason, "Why not applicable (with --status not-applicable)");
 
     auto* gaps =
-        sub("gaps", "Progress of each target framework (or of one): implemented, with evidence, open", &cmdGaps);
-    gaps->add_option("framework", g_soa.framework, "One framework id (default: every target)");
-    gaps->add_option("--today", g_soa.today, "Judge evidence freshness at this date (YYYY-MM-DD; default today)");
+        c.add("gaps", "Progress of each target framework (or of one): implemented, with evidence, open", &cmdGaps);
+    gaps->add_option("framework", g.framework, "One framework id (default: every target)");
+    Commands::today(gaps, g.today, "Judge evidence freshness at this day");
 
     auto* remediation =
-        sub("remediation", "Common controls to implement, ranked by how many target frameworks each advances",
-            &cmdRemediation);
-    remediation->add_option("--limit", g_soa.limit, "Show only the first N actions (0: all)");
+        c.add("remediation", "Common controls to implement, ranked by how many target frameworks each advances",
+              &cmdRemediation);
+    remediation->add_option("--limit", g.limit, "Show only the first N actions (0: all)");
 
-    auto* readiness = sub("readiness", "Stage 1 or Stage 2 certification readiness findings, with the plugins' checks",
-                          &cmdReadiness);
-    readiness->add_option("--stage", g_soa.stage, "1 (documentation) or 2 (operation)")
+    auto* readiness =
+        c.add("readiness", "Stage 1 or Stage 2 certification readiness, with the plugins' checks", &cmdReadiness);
+    readiness->add_option("--stage", g.stage, "1 (documentation) or 2 (operation)")
         ->required()
         ->check(CLI::IsMember({1, 2}));
-    readiness->add_option("--at,--today", g_soa.today, "The audit date to judge at (YYYY-MM-DD; default today)");
+    Commands::today(readiness, g.today, "The audit date to judge at");
 }
 
 }  // namespace cw::cli

@@ -338,20 +338,34 @@ Result<std::vector<RemediationAction>> remediationPlan(Workspace& ws) {
     if (!all) return all.error();
     if (all->empty()) return out;
 
-    // Open: applicable, assessable requirements of a target that are not implemented yet.
-    std::set<std::string, std::less<>> open;
-    std::map<std::string, std::size_t, std::less<>> targetOrder;
+    // What each common control would advance: the open requirements (applicable, assessable,
+    // neither implemented nor not-applicable) of the targets it is linked to. Read once per
+    // target, not once per common control: the plan must stay cheap on SP 800-53 scale.
+    struct Advances {
+        std::vector<std::string> frameworks;  // in target order
+        std::size_t requirements = 0;
+        std::size_t wouldImplement = 0;
+    };
+    std::map<std::string, Advances, std::less<>> advances;
     for (const auto& t : *all) {
-        targetOrder.emplace(t.framework, targetOrder.size());
         auto statuses = requirementStatuses(ws, t.framework);
         if (!statuses) return statuses.error();
         for (const auto& s : *statuses) {
-            if (s.applicable && s.status != ImplementationStatus::Implemented &&
-                s.status != ImplementationStatus::NotApplicable) {
-                open.insert(t.framework + ":" + s.ref);
+            if (!s.applicable || s.status == ImplementationStatus::Implemented ||
+                s.status == ImplementationStatus::NotApplicable) {
+                continue;
+            }
+            for (const auto& key : s.commonControls) {
+                Advances& a = advances[key];
+                ++a.requirements;
+                if (a.frameworks.empty() || a.frameworks.back() != t.framework) a.frameworks.push_back(t.framework);
+                const auto& full = s.fullCommonControls;
+                if (std::find(full.begin(), full.end(), key) != full.end()) ++a.wouldImplement;
             }
         }
     }
+    if (advances.empty()) return out;
+
     auto recorded = implementationStatuses(ws);
     if (!recorded) return recorded.error();
     std::map<std::string, const StatusEntry*, std::less<>> entryByKey;
@@ -362,6 +376,8 @@ Result<std::vector<RemediationAction>> remediationPlan(Workspace& ws) {
     if (!controls) return controls.error();
 
     for (const auto& cc : *controls) {
+        const auto found = advances.find(cc.key);
+        if (found == advances.end()) continue;
         RemediationAction action;
         action.commonControl = cc.key;
         action.title = cc.title;
@@ -374,22 +390,9 @@ Result<std::vector<RemediationAction>> remediationPlan(Workspace& ws) {
             action.status == ImplementationStatus::NotApplicable) {
             continue;
         }
-        auto detail = ws.commonControl(cc.key);
-        if (!detail) return detail.error();
-        std::set<std::string> frameworks;
-        for (const auto& link : detail->second) {
-            if (!open.contains(link.control)) continue;
-            ++action.requirements;
-            frameworks.insert(link.framework);
-            const bool full = link.source == "hub" || link.source == "manual" ||
-                              (link.relationship && (*link.relationship == Relationship::Equal ||
-                                                     *link.relationship == Relationship::SubsetOf));
-            if (full) ++action.wouldImplement;
-        }
-        if (action.requirements == 0) continue;
-        action.frameworks.assign(frameworks.begin(), frameworks.end());
-        std::sort(action.frameworks.begin(), action.frameworks.end(),
-                  [&](const std::string& a, const std::string& b) { return targetOrder.at(a) < targetOrder.at(b); });
+        action.frameworks = found->second.frameworks;
+        action.requirements = found->second.requirements;
+        action.wouldImplement = found->second.wouldImplement;
         out.push_back(std::move(action));
     }
     std::sort(out.begin(), out.end(), [](const RemediationAction& a, const RemediationAction& b) {
@@ -412,6 +415,20 @@ Result<std::vector<ReadinessFinding>> stage1Readiness(Workspace& ws, const Plugi
     }
     std::map<std::string, const SoaRow*, std::less<>> rowByRef;
     for (const auto& row : *rows) rowByRef.emplace(row.ref, &row);
+    auto assetList = assets(ws);
+    if (!assetList) return assetList.error();
+    auto riskList = risks(ws);
+    if (!riskList) return riskList.error();
+    std::set<std::string, std::less<>> assessed;
+    std::map<std::string, std::vector<std::string>, std::less<>> chosenBy;  // Annex A ref → risks, in risk order
+    for (const auto& risk : *riskList) {
+        assessed.insert(risk.assets.begin(), risk.assets.end());
+        for (const auto& control : risk.controls) {
+            // Controls may be stored as full refs; the SoA speaks in local ones.
+            const auto colon = control.find(':');
+            chosenBy[colon == std::string::npos ? control : control.substr(colon + 1)].push_back(risk.key);
+        }
+    }
 
     // 1. The SoA: every Annex A control decided and justified (6.1.3 d).
     if (rows->empty()) {
@@ -423,6 +440,8 @@ Result<std::vector<ReadinessFinding>> stage1Readiness(Workspace& ws, const Plugi
             if (!control.assessable || !control.ref.starts_with("A.")) continue;
             const auto found = rowByRef.find(control.ref);
             if (found == rowByRef.end() || !found->second->applicable) {
+                // A control a risk treatment chose is reported once, below, naming the risks.
+                if (chosenBy.contains(control.ref)) continue;
                 add(findings, "stage1.soa-undecided", Severity::Major, control.ref,
                     control.ref + " " + control.title +
                         ": the Statement of Applicability does not say whether it applies; decide it, with a "
@@ -444,20 +463,6 @@ Result<std::vector<ReadinessFinding>> stage1Readiness(Workspace& ws, const Plugi
     }
 
     // 2. The risk assessment covers the scope, and the SoA holds what the treatment chose.
-    auto assetList = assets(ws);
-    if (!assetList) return assetList.error();
-    auto riskList = risks(ws);
-    if (!riskList) return riskList.error();
-    std::set<std::string, std::less<>> assessed;
-    std::map<std::string, std::vector<std::string>> chosenBy;  // Annex A ref → risks, in risk order
-    for (const auto& risk : *riskList) {
-        assessed.insert(risk.assets.begin(), risk.assets.end());
-        for (const auto& control : risk.controls) {
-            // Controls may be stored as full refs; the SoA speaks in local ones.
-            const auto colon = control.find(':');
-            chosenBy[colon == std::string::npos ? control : control.substr(colon + 1)].push_back(risk.key);
-        }
-    }
     for (const auto& asset : *assetList) {
         if (!asset.inScope || assessed.contains(asset.key)) continue;
         add(findings, "stage1.asset-not-in-risk-assessment", Severity::Major, asset.key,

@@ -4,28 +4,21 @@
 #include <crosswalk/core/audit.hpp>
 
 #include "database.hpp"
-#include "workspace_impl.hpp"
-
-#include <boost/json.hpp>
+#include "workbench_util.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
-#include <regex>
 #include <set>
 
 namespace cw {
 namespace {
 
-namespace json = boost::json;
-
-template <typename Enum, std::size_t N>
-std::optional<Enum> parseName(const std::array<std::string_view, N>& names, std::string_view text) noexcept {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == text) return static_cast<Enum>(i);
-    }
-    return std::nullopt;
-}
+using db::blank;
+using db::checkKey;
+using db::dateText;
+using db::freeKey;
+using db::nextNumberedKey;
+using db::parseName;
 
 constexpr std::array<std::string_view, 5> kAuditKinds = {"internal", "stage1", "stage2", "surveillance",
                                                          "recertification"};
@@ -47,96 +40,6 @@ constexpr std::array<std::string_view, 10> kInputWords = {
 };
 constexpr std::array<std::string_view, 4> kDecisionKinds = {"improvement", "isms-change", "resources", "readiness"};
 
-db::Database& database(Workspace& ws) {
-    return detail::WorkspaceAccess::db(ws);
-}
-
-Result<void> checkKey(std::string_view what, std::string_view key) {
-    static const std::regex kKey("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-    if (!std::regex_match(key.begin(), key.end(), kKey)) {
-        return Error::badInput("invalid " + std::string(what) + " key '" + std::string(key) +
-                               "' (letters, digits, '.', '_', '-'; at most 64)");
-    }
-    return {};
-}
-
-bool blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-// Rows hold dates we wrote ourselves; one that does not parse means the file was edited by hand.
-struct DateReader {
-    const db::Database& db;
-    std::optional<Error> error;
-
-    Date required(const std::string& text, std::string_view what) {
-        auto d = Date::parse(text, what);
-        if (!d) {
-            if (!error) error = Error::internal(db.path().string() + ": " + d.error().message);
-            return {};
-        }
-        return *d;
-    }
-    std::optional<Date> optional(const db::Statement& s, int column, std::string_view what) {
-        if (s.isNull(column)) return std::nullopt;
-        return required(s.text(column), what);
-    }
-};
-
-std::optional<std::string> dateText(const std::optional<Date>& d) {
-    return d ? std::optional<std::string>(d->str()) : std::nullopt;
-}
-
-Result<std::optional<std::int64_t>> idOf(db::Database& db, std::string_view sql, std::string_view key) {
-    auto s = db.cached(sql);
-    if (!s) return s.error();
-    (*s)->bindAll(key);
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    std::optional<std::int64_t> id;
-    if (*row) id = (*s)->integer(0);
-    (*s)->reset();
-    return id;
-}
-
-// Every key of `table` (one of ours, never user text) that starts with `prefix`.
-Result<std::set<std::string>> keysWithPrefix(db::Database& db, std::string_view table, std::string_view prefix) {
-    auto s = db.cached("SELECT key FROM " + std::string(table) + " WHERE substr(key, 1, length(?1)) = ?1");
-    if (!s) return s.error();
-    (*s)->bindAll(prefix);
-    std::set<std::string> keys;
-    if (auto r = (*s)->each([&] { keys.insert((*s)->text(0)); }); !r) return r.error();
-    return keys;
-}
-
-// "<prefix>N" with N one more than the highest number already used after that prefix
-// (so a deleted key is never handed out again), zero-padded to `width`.
-Result<std::string> nextNumberedKey(db::Database& db, std::string_view table, std::string_view prefix, int width) {
-    auto keys = keysWithPrefix(db, table, prefix);
-    if (!keys) return keys.error();
-    long highest = 0;
-    for (const auto& key : *keys) {
-        const std::string_view rest = std::string_view(key).substr(prefix.size());
-        long n = 0;
-        const auto [end, ec] = std::from_chars(rest.data(), rest.data() + rest.size(), n);
-        if (ec == std::errc() && end == rest.data() + rest.size()) highest = std::max(highest, n);
-    }
-    std::string number = std::to_string(highest + 1);
-    if (static_cast<int>(number.size()) < width) number.insert(0, static_cast<std::size_t>(width) - number.size(), '0');
-    return std::string(prefix) + number;
-}
-
-// `base`, else "base-2", "base-3" … whichever is free first.
-Result<std::string> freeKey(db::Database& db, std::string_view table, const std::string& base) {
-    auto keys = keysWithPrefix(db, table, base);
-    if (!keys) return keys.error();
-    if (!keys->contains(base)) return base;
-    for (int n = 2;; ++n) {
-        std::string candidate = base + "-" + std::to_string(n);
-        if (!keys->contains(candidate)) return candidate;
-    }
-}
-
 Error withContext(const Error& e, const std::string& context) {
     return Error{e.kind, context + ": " + e.message};
 }
@@ -147,37 +50,20 @@ Result<std::optional<AuditProgramme>> findProgramme(db::Database& db, std::strin
     auto s = db.cached("SELECT key, title, starts_on, ends_on, objectives FROM audit_programmes WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);
-    DateReader dates{db, std::nullopt};
+    db::DateColumns dates(db);
     std::optional<AuditProgramme> out;
     if (auto r = (*s)->each([&] {
-            out = AuditProgramme{(*s)->text(0), (*s)->text(1), dates.required((*s)->text(2), "starts_on"),
-                                 dates.required((*s)->text(3), "ends_on"), (*s)->text(4)};
+            out = AuditProgramme{(*s)->text(0), (*s)->text(1), dates.required(**s, 2, "audit_programmes.starts_on"),
+                                 dates.required(**s, 3, "audit_programmes.ends_on"), (*s)->text(4)};
         });
         !r) {
         return r.error();
     }
-    if (dates.error) return *dates.error;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
 // ---------------------------------------------------------------- audits
-
-std::string areasJson(const std::vector<std::string>& areas) {
-    json::array a;
-    for (const auto& area : areas) a.emplace_back(area);
-    return json::serialize(a);
-}
-
-std::vector<std::string> parseAreas(const std::string& text) {
-    std::vector<std::string> out;
-    boost::system::error_code ec;
-    const json::value v = json::parse(text, ec);
-    if (ec || !v.is_array()) return out;
-    for (const auto& item : v.as_array()) {
-        if (item.is_string()) out.emplace_back(item.as_string());
-    }
-    return out;
-}
 
 constexpr const char* kAuditColumns =
     "SELECT a.key, COALESCE(p.key, ''), a.kind, a.title, a.scope, a.areas, a.auditor, a.planned_on, "
@@ -187,7 +73,7 @@ Result<std::vector<Audit>> readAudits(db::Database& db, std::string_view where, 
     auto s = db.cached(std::string(kAuditColumns) + std::string(where) + " ORDER BY a.planned_on, a.key");
     if (!s) return s.error();
     if (!key.empty()) (*s)->bindAll(key);
-    DateReader dates{db, std::nullopt};
+    db::DateColumns dates(db);
     std::vector<Audit> out;
     if (auto r = (*s)->each([&] {
             Audit a;
@@ -196,9 +82,9 @@ Result<std::vector<Audit>> readAudits(db::Database& db, std::string_view where, 
             a.kind = parseAuditKind((*s)->text(2)).value_or(AuditKind::Internal);
             a.title = (*s)->text(3);
             a.scope = (*s)->text(4);
-            a.areas = parseAreas((*s)->text(5));
+            a.areas = db::fromJsonArray((*s)->text(5));
             a.auditor = (*s)->text(6);
-            a.plannedOn = dates.required((*s)->text(7), "audits.planned_on");
+            a.plannedOn = dates.required(**s, 7, "audits.planned_on");
             a.completedOn = dates.optional(**s, 8, "audits.completed_on");
             a.status = parseAuditStatus((*s)->text(9)).value_or(AuditStatus::Planned);
             out.push_back(std::move(a));
@@ -206,7 +92,7 @@ Result<std::vector<Audit>> readAudits(db::Database& db, std::string_view where, 
         !r) {
         return r.error();
     }
-    if (dates.error) return *dates.error;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
@@ -245,7 +131,7 @@ Result<std::vector<AuditFinding>> readFindings(db::Database& db, std::string_vie
     auto s = db.cached(std::string(kFindingColumns) + std::string(where) + " ORDER BY f.raised_on, f.key");
     if (!s) return s.error();
     if (!key.empty()) (*s)->bindAll(key);
-    DateReader dates{db, std::nullopt};
+    db::DateColumns dates(db);
     std::vector<AuditFinding> out;
     if (auto r = (*s)->each([&] {
             AuditFinding f;
@@ -254,7 +140,7 @@ Result<std::vector<AuditFinding>> readFindings(db::Database& db, std::string_vie
             f.type = parseFindingType((*s)->text(2)).value_or(FindingType::Observation);
             f.requirement = (*s)->text(3);
             f.description = (*s)->text(4);
-            f.raisedOn = dates.required((*s)->text(5), "audit_findings.raised_on");
+            f.raisedOn = dates.required(**s, 5, "audit_findings.raised_on");
             f.open = (*s)->integer(6) != 0;
             f.closedOn = dates.optional(**s, 7, "audit_findings.closed_on");
             out.push_back(std::move(f));
@@ -262,7 +148,7 @@ Result<std::vector<AuditFinding>> readFindings(db::Database& db, std::string_vie
         !r) {
         return r.error();
     }
-    if (dates.error) return *dates.error;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
@@ -283,7 +169,7 @@ Result<std::vector<CorrectiveAction>> readActions(db::Database& db, std::string_
     auto s = db.cached(std::string(kActionColumns) + std::string(where) + " ORDER BY x.key");
     if (!s) return s.error();
     if (!key.empty()) (*s)->bindAll(key);
-    DateReader dates{db, std::nullopt};
+    db::DateColumns dates(db);
     std::vector<CorrectiveAction> out;
     if (auto r = (*s)->each([&] {
             CorrectiveAction a;
@@ -300,7 +186,7 @@ Result<std::vector<CorrectiveAction>> readActions(db::Database& db, std::string_
         !r) {
         return r.error();
     }
-    if (dates.error) return *dates.error;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
@@ -367,26 +253,26 @@ std::optional<DecisionKind> parseDecisionKind(std::string_view text) noexcept {
 // ---------------------------------------------------------------- programmes
 
 Result<std::vector<AuditProgramme>> auditProgrammes(Workspace& ws) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s =
         db.cached("SELECT key, title, starts_on, ends_on, objectives FROM audit_programmes ORDER BY starts_on, key");
     if (!s) return s.error();
-    DateReader dates{db, std::nullopt};
+    db::DateColumns dates(db);
     std::vector<AuditProgramme> out;
     if (auto r = (*s)->each([&] {
             out.push_back(AuditProgramme{(*s)->text(0), (*s)->text(1),
-                                         dates.required((*s)->text(2), "audit_programmes.starts_on"),
-                                         dates.required((*s)->text(3), "audit_programmes.ends_on"), (*s)->text(4)});
+                                         dates.required(**s, 2, "audit_programmes.starts_on"),
+                                         dates.required(**s, 3, "audit_programmes.ends_on"), (*s)->text(4)});
         });
         !r) {
         return r.error();
     }
-    if (dates.error) return *dates.error;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
 Result<AuditProgramme> setAuditProgramme(Workspace& ws, const AuditProgramme& programme) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     AuditProgramme p = programme;
     const std::string name = p.key.empty() ? std::string("new audit programme") : "audit programme " + p.key;
     if (!p.key.empty()) {
@@ -435,7 +321,7 @@ Result<AuditProgramme> setAuditProgramme(Workspace& ws, const AuditProgramme& pr
 }
 
 Result<void> removeAuditProgramme(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM audit_programmes WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);
@@ -447,11 +333,11 @@ Result<void> removeAuditProgramme(Workspace& ws, std::string_view key) {
 // ---------------------------------------------------------------- audits
 
 Result<std::vector<Audit>> audits(Workspace& ws) {
-    return readAudits(database(ws), "", {});
+    return readAudits(db::connection(ws), "", {});
 }
 
 Result<Audit> setAudit(Workspace& ws, Audit audit) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto& impl = detail::WorkspaceAccess::impl(ws);
     const std::string name = audit.key.empty() ? std::string("new audit") : "audit " + audit.key;
     if (!audit.key.empty()) {
@@ -483,7 +369,7 @@ Result<Audit> setAudit(Workspace& ws, Audit audit) {
                                    audit.programme + " (" + (*programme)->startsOn.str() + " to " +
                                    (*programme)->endsOn.str() + ")");
         }
-        auto id = idOf(db, "SELECT id FROM audit_programmes WHERE key = ?1", audit.programme);
+        auto id = db::findId(db, "SELECT id FROM audit_programmes WHERE key = ?1", audit.programme);
         if (!id) return id.error();
         programmeId = *id;
     }
@@ -529,7 +415,7 @@ Result<Audit> setAudit(Workspace& ws, Audit audit) {
         "title = excluded.title, scope = excluded.scope, areas = excluded.areas, auditor = excluded.auditor, "
         "planned_on = excluded.planned_on, completed_on = excluded.completed_on, status = excluded.status");
     if (!s) return s.error();
-    (*s)->bindAll(audit.key, programmeId, toString(audit.kind), audit.title, audit.scope, areasJson(audit.areas),
+    (*s)->bindAll(audit.key, programmeId, toString(audit.kind), audit.title, audit.scope, db::toJsonArray(audit.areas),
                   audit.auditor, audit.plannedOn.str(), dateText(audit.completedOn), toString(audit.status));
     if (auto r = (*s)->run(); !r) return r.error();
     if (auto r = tx->commit(); !r) return r.error();
@@ -537,7 +423,7 @@ Result<Audit> setAudit(Workspace& ws, Audit audit) {
 }
 
 Result<void> removeAudit(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     // Findings and their corrective actions go with the audit (ON DELETE CASCADE).
     auto s = db.cached("DELETE FROM audits WHERE key = ?1");
     if (!s) return s.error();
@@ -550,7 +436,7 @@ Result<void> removeAudit(Workspace& ws, std::string_view key) {
 // ---------------------------------------------------------------- findings
 
 Result<std::vector<AuditFinding>> auditFindings(Workspace& ws, std::string_view audit) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     if (audit.empty()) return readFindings(db, "", {});
     auto found = findAudit(db, audit);
     if (!found) return found.error();
@@ -559,7 +445,7 @@ Result<std::vector<AuditFinding>> auditFindings(Workspace& ws, std::string_view 
 }
 
 Result<AuditFinding> setAuditFinding(Workspace& ws, AuditFinding finding) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto& impl = detail::WorkspaceAccess::impl(ws);
     const std::string name = finding.key.empty() ? std::string("new finding") : "finding " + finding.key;
     if (!finding.key.empty()) {
@@ -617,7 +503,7 @@ Result<AuditFinding> setAuditFinding(Workspace& ws, AuditFinding finding) {
             }
         }
     }
-    auto auditId = idOf(db, "SELECT id FROM audits WHERE key = ?1", finding.audit);
+    auto auditId = db::findId(db, "SELECT id FROM audits WHERE key = ?1", finding.audit);
     if (!auditId) return auditId.error();
     auto s = db.cached(
         "INSERT INTO audit_findings(key, audit_id, type, control_id, description, raised_on, open, closed_on) "
@@ -634,7 +520,7 @@ Result<AuditFinding> setAuditFinding(Workspace& ws, AuditFinding finding) {
 }
 
 Result<void> removeAuditFinding(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM audit_findings WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);
@@ -646,7 +532,7 @@ Result<void> removeAuditFinding(Workspace& ws, std::string_view key) {
 // ---------------------------------------------------------------- corrective actions
 
 Result<std::vector<CorrectiveAction>> correctiveActions(Workspace& ws, std::string_view finding) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     if (finding.empty()) return readActions(db, "", {});
     auto found = findFinding(db, finding);
     if (!found) return found.error();
@@ -655,7 +541,7 @@ Result<std::vector<CorrectiveAction>> correctiveActions(Workspace& ws, std::stri
 }
 
 Result<CorrectiveAction> setCorrectiveAction(Workspace& ws, CorrectiveAction action) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     const std::string name =
         action.key.empty() ? std::string("new corrective action") : "corrective action " + action.key;
     if (!action.key.empty()) {
@@ -700,7 +586,7 @@ Result<CorrectiveAction> setCorrectiveAction(Workspace& ws, CorrectiveAction act
         if (!key) return key.error();
         action.key = *key;
     }
-    auto findingId = idOf(db, "SELECT id FROM audit_findings WHERE key = ?1", action.finding);
+    auto findingId = db::findId(db, "SELECT id FROM audit_findings WHERE key = ?1", action.finding);
     if (!findingId) return findingId.error();
     auto s = db.cached(
         "INSERT INTO corrective_actions(key, finding_id, description, root_cause, owner, due, status, closed_on) "
@@ -717,7 +603,7 @@ Result<CorrectiveAction> setCorrectiveAction(Workspace& ws, CorrectiveAction act
 }
 
 Result<void> removeCorrectiveAction(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM corrective_actions WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);
@@ -747,19 +633,19 @@ bool ManagementReview::hasRequiredOutputs() const {
 }
 
 Result<std::vector<ManagementReview>> managementReviews(Workspace& ws) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached(
         "SELECT id, key, held_on, chair, attendees, notes, ready_for_certification FROM management_reviews "
         "ORDER BY held_on, key");
     if (!s) return s.error();
-    DateReader dates{db, std::nullopt};
+    db::DateColumns dates(db);
     std::vector<ManagementReview> out;
     std::map<std::int64_t, std::size_t> index;
     if (auto r = (*s)->each([&] {
             ManagementReview m;
             index[(*s)->integer(0)] = out.size();
             m.key = (*s)->text(1);
-            m.heldOn = dates.required((*s)->text(2), "management_reviews.held_on");
+            m.heldOn = dates.required(**s, 2, "management_reviews.held_on");
             m.chair = (*s)->text(3);
             m.attendees = (*s)->text(4);
             m.notes = (*s)->text(5);
@@ -796,12 +682,12 @@ Result<std::vector<ManagementReview>> managementReviews(Workspace& ws) {
         !r) {
         return r.error();
     }
-    if (dates.error) return *dates.error;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
 Result<ManagementReview> setManagementReview(Workspace& ws, ManagementReview review) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     const std::string name =
         review.key.empty() ? std::string("new management review") : "management review " + review.key;
     if (!review.key.empty()) {
@@ -817,14 +703,14 @@ Result<ManagementReview> setManagementReview(Workspace& ws, ManagementReview rev
                                    std::string(describe(entry.input)) + ") has an empty summary");
         }
     }
-    for (const auto& d : review.decisions) {
-        if (blank(d.text)) {
-            return Error::badInput(name + ": a " + std::string(toString(d.kind)) + " decision has no text");
-        }
+    for (std::size_t i = 0; i < review.decisions.size(); ++i) {
+        const ReviewDecision& d = review.decisions[i];
+        // Named by position and kind: the text itself may span lines, and an error is one line.
+        const std::string which = "decision " + std::to_string(i + 1) + " (" + std::string(toString(d.kind)) + ")";
+        if (blank(d.text)) return Error::badInput(name + ": " + which + " has no text");
         if (d.due && *d.due < review.heldOn) {
-            return Error::badInput(name + ": the " + std::string(toString(d.kind)) + " decision '" + d.text +
-                                   "' is due " + d.due->str() + ", before the review was held (" + review.heldOn.str() +
-                                   ")");
+            return Error::badInput(name + ": " + which + " is due " + d.due->str() + ", before the review was held (" +
+                                   review.heldOn.str() + ")");
         }
     }
     const bool readinessDecided =
@@ -851,7 +737,7 @@ Result<ManagementReview> setManagementReview(Workspace& ws, ManagementReview rev
     (*s)->bindAll(review.key, review.heldOn.str(), review.chair, review.attendees, review.notes,
                   review.readyForCertification);
     if (auto r = (*s)->run(); !r) return r.error();
-    auto id = idOf(db, "SELECT id FROM management_reviews WHERE key = ?1", review.key);
+    auto id = db::findId(db, "SELECT id FROM management_reviews WHERE key = ?1", review.key);
     if (!id) return id.error();
     const std::int64_t reviewId = **id;
     for (const char* sql :
@@ -881,7 +767,7 @@ Result<ManagementReview> setManagementReview(Workspace& ws, ManagementReview rev
 }
 
 Result<void> removeManagementReview(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM management_reviews WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);

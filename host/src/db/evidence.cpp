@@ -5,11 +5,10 @@
 #include <crosswalk/core/hash.hpp>
 
 #include "database.hpp"
-#include "workspace_impl.hpp"
+#include "workbench_util.hpp"
 
 #include <algorithm>
 #include <array>
-#include <cstdio>
 #include <map>
 #include <regex>
 #include <system_error>
@@ -18,30 +17,14 @@ namespace cw {
 namespace {
 
 namespace fs = std::filesystem;
+using db::inQuotes;
 
 constexpr std::array<std::string_view, 8> kKindNames = {"policy",        "procedure",  "record", "log",
                                                         "configuration", "screenshot", "report", "ticket"};
 
-std::string inQuotes(std::string_view text) {
-    // Appended piecewise: "'" + std::string(text) trips a GCC 12 -Wrestrict false positive.
-    std::string out;
-    out.reserve(text.size() + 2);
-    out.append(1, '\'').append(text).append(1, '\'');
-    return out;
-}
-
 // How messages name an item; one being added without a key has none yet.
 std::string itemName(std::string_view key) {
     return key.empty() ? std::string("the new evidence item") : "evidence " + inQuotes(key);
-}
-
-Result<void> checkKey(std::string_view key) {
-    static const std::regex kKey("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-    if (!std::regex_match(key.begin(), key.end(), kKey)) {
-        return Error::badInput("invalid evidence key " + inQuotes(key) +
-                               " (letters, digits, '.', '_', '-'; starting with a letter or digit; at most 64)");
-    }
-    return {};
 }
 
 // A location must say how to reach the item: "https://…", "file:///…", "s3://…", "jira:SEC-1" …
@@ -59,7 +42,7 @@ Result<void> checkUri(std::string_view key, std::string_view uri) {
 
 // The checks every add and update shares; nothing here needs the database.
 Result<void> checkFields(const EvidenceItem& item) {
-    if (item.title.empty()) return Error::badInput(itemName(item.key) + " needs a title");
+    if (db::blank(item.title)) return Error::badInput(itemName(item.key) + " needs a title");
     if (item.validUntil && item.collectedOn && *item.validUntil < *item.collectedOn) {
         return Error::badInput(itemName(item.key) + ": valid-until " + item.validUntil->str() +
                                " is before collected-on " + item.collectedOn->str());
@@ -100,78 +83,11 @@ std::optional<std::string> textOrNull(const db::Statement& s, int column) {
     return s.text(column);
 }
 
-std::optional<Date> dateColumn(const db::Statement& s, int column) {
-    if (s.isNull(column)) return std::nullopt;
-    auto date = Date::parse(s.text(column));
-    if (!date) return std::nullopt;  // the schema only ever stores dates we wrote
-    return *date;
-}
-
 Result<std::int64_t> evidenceId(db::Database& db, std::string_view key) {
-    auto s = db.cached("SELECT id FROM evidence WHERE key = ?1");
-    if (!s) return s.error();
-    (*s)->bindAll(key);
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    if (!*row) return Error::notFound("unknown evidence item " + inQuotes(key));
-    const std::int64_t id = (*s)->integer(0);
-    (*s)->reset();
-    return id;
-}
-
-// The next free "EV-NNN" after the highest numbered key.
-Result<std::string> nextKey(db::Database& db) {
-    auto s = db.cached(
-        "SELECT coalesce(max(CAST(substr(key, 4) AS INTEGER)), 0) FROM evidence "
-        "WHERE key GLOB 'EV-[0-9]*' AND substr(key, 4) NOT GLOB '*[^0-9]*'");
-    if (!s) return s.error();
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    const std::int64_t last = (*s)->integer(0);
-    (*s)->reset();
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "EV-%03lld", static_cast<long long>(last + 1));
-    return std::string(buffer);
-}
-
-/// A link subject resolved: exactly one of the two ids is set.
-struct Subject {
-    std::optional<std::int64_t> commonControl;
-    std::optional<std::int64_t> control;
-};
-
-// A common control key first, then a full requirement ref.
-Result<Subject> resolveSubject(Workspace& ws, std::string_view subject) {
-    auto& db = detail::WorkspaceAccess::db(ws);
-    auto cc = db.cached("SELECT id FROM common_controls WHERE key = ?1");
-    if (!cc) return cc.error();
-    (*cc)->bindAll(subject);
-    auto row = (*cc)->step();
-    if (!row) return row.error();
-    if (*row) {
-        Subject out{(*cc)->integer(0), std::nullopt};
-        (*cc)->reset();
-        return out;
-    }
-    if (!splitFullRef(subject)) {
-        return Error::notFound("unknown common control " + inQuotes(subject) +
-                               " (link to a common control key such as CC-A.5.15, or a requirement as FRAMEWORK:REF)");
-    }
-    auto id = detail::WorkspaceAccess::impl(ws).controlId(subject);
+    auto id = db::findId(db, "SELECT id FROM evidence WHERE key = ?1", key);
     if (!id) return id.error();
-    auto assessable = db.cached("SELECT assessable FROM controls WHERE id = ?1");
-    if (!assessable) return assessable.error();
-    (*assessable)->bindAll(*id);
-    auto found = (*assessable)->step();
-    if (!found) return found.error();
-    const bool isAssessable = *found && (*assessable)->integer(0) == 1;
-    (*assessable)->reset();
-    if (!isAssessable) {
-        return Error::badInput(
-            inQuotes(subject) +
-            " is a heading, not an assessable requirement; link evidence to one of its requirements");
-    }
-    return Subject{std::nullopt, *id};
+    if (!*id) return Error::notFound("unknown evidence item " + inQuotes(key));
+    return **id;
 }
 
 // Reads items with their links, scope and reach: four queries whatever the library's size.
@@ -179,6 +95,7 @@ Result<Subject> resolveSubject(Workspace& ws, std::string_view subject) {
 Result<std::vector<EvidenceItem>> load(db::Database& db, std::optional<std::int64_t> only) {
     std::vector<EvidenceItem> items;
     std::map<std::int64_t, std::size_t> index;
+    db::DateColumns dates(db);
 
     auto s = db.cached(
         "SELECT id, key, title, kind, location, sha256, owner, collected_on, valid_until, review_days, description "
@@ -194,8 +111,8 @@ Result<std::vector<EvidenceItem>> load(db::Database& db, std::optional<std::int6
             item.location = q.text(4);
             item.sha256 = textOrNull(q, 5).value_or("");
             item.owner = q.text(6);
-            item.collectedOn = dateColumn(q, 7);
-            item.validUntil = dateColumn(q, 8);
+            item.collectedOn = dates.optional(q, 7, "evidence.collected_on of " + item.key);
+            item.validUntil = dates.optional(q, 8, "evidence.valid_until of " + item.key);
             if (auto days = q.optionalInteger(9)) item.reviewDays = static_cast<int>(*days);
             item.description = q.text(10);
             index.emplace(q.integer(0), items.size());
@@ -204,6 +121,7 @@ Result<std::vector<EvidenceItem>> load(db::Database& db, std::optional<std::int6
         !r) {
         return r.error();
     }
+    if (dates.error()) return *dates.error();
 
     auto links = db.cached(
         "SELECT l.evidence_id, coalesce(cc.key, c.framework_id || ':' || c.ref) AS subject FROM evidence_links l "
@@ -275,7 +193,7 @@ Result<std::vector<EvidenceItem>> load(db::Database& db, std::optional<std::int6
     return items;
 }
 
-Result<void> insertLink(db::Database& db, std::int64_t item, const Subject& subject) {
+Result<void> insertLink(db::Database& db, std::int64_t item, const db::Subject& subject) {
     auto s = db.cached(
         "INSERT OR IGNORE INTO evidence_links(evidence_id, common_control_id, control_id) VALUES (?1, ?2, ?3)");
     if (!s) return s.error();
@@ -290,10 +208,7 @@ std::string_view toString(EvidenceKind kind) noexcept {
 }
 
 std::optional<EvidenceKind> parseEvidenceKind(std::string_view text) noexcept {
-    for (std::size_t i = 0; i < kKindNames.size(); ++i) {
-        if (kKindNames[i] == text) return static_cast<EvidenceKind>(i);
-    }
-    return std::nullopt;
+    return db::parseName<EvidenceKind>(kKindNames, text);
 }
 
 bool isOperational(EvidenceKind kind) noexcept {
@@ -330,17 +245,16 @@ Freshness EvidenceItem::freshness(Date at, int soonDays) const {
 }
 
 Result<EvidenceItem> addEvidence(Workspace& ws, EvidenceItem item, const std::filesystem::path& file) {
-    auto& db = detail::WorkspaceAccess::db(ws);
-    auto tx = db::Transaction::begin(db);
-    if (!tx) return tx.error();
+    auto& db = db::connection(ws);
     if (!item.key.empty()) {
-        if (auto r = checkKey(item.key); !r) return r.error();
+        if (auto r = db::checkKey("evidence", item.key); !r) return r.error();
     }
     if (auto r = checkFields(item); !r) return r.error();
     if (!item.sha256.empty()) {
         return Error::badInput(itemName(item.key) +
                                ": the SHA-256 is computed from the file; give the file, not a digest");
     }
+    // Hashed before the transaction begins: a large file must not hold the workspace's write lock.
     if (!file.empty()) {
         if (!item.location.empty()) {
             return Error::badInput(itemName(item.key) + ": give a file or a location URI, not both");
@@ -354,34 +268,33 @@ Result<EvidenceItem> addEvidence(Workspace& ws, EvidenceItem item, const std::fi
     } else if (auto r = checkUri(item.key, item.location); !r) {
         return r.error();
     }
+    auto tx = db::Transaction::begin(db);
+    if (!tx) return tx.error();
     if (item.key.empty()) {
-        auto key = nextKey(db);
+        auto key = db::nextNumberedKey(db, "evidence", "EV-", 3);
         if (!key) return key.error();
         item.key = *key;
-    } else if (auto exists = evidenceId(db, item.key); exists) {
-        return Error::badInput(itemName(item.key) + " already exists");
-    } else if (exists.error().kind != ErrorKind::NotFound) {
+    } else if (auto exists = db::findId(db, "SELECT id FROM evidence WHERE key = ?1", item.key); !exists) {
         return exists.error();
+    } else if (*exists) {
+        return Error::badInput(itemName(item.key) + " already exists");
     }
 
     auto s = db.cached(
         "INSERT INTO evidence(key, title, kind, location, sha256, owner, collected_on, valid_until, review_days, "
-        "description, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
-        "strftime('%Y-%m-%dT%H:%M:%SZ','now'))");
+        "description, created_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, " +
+        std::string(db::kNowSql) + ")");
     if (!s) return s.error();
     const std::optional<std::string> sha = item.sha256.empty() ? std::nullopt : std::optional(item.sha256);
-    const std::optional<std::string> collected =
-        item.collectedOn ? std::optional(item.collectedOn->str()) : std::nullopt;
-    const std::optional<std::string> until = item.validUntil ? std::optional(item.validUntil->str()) : std::nullopt;
-    (*s)->bindAll(item.key, item.title, toString(item.kind), item.location, sha, item.owner, collected, until,
-                  item.reviewDays, item.description);
+    (*s)->bindAll(item.key, item.title, toString(item.kind), item.location, sha, item.owner,
+                  db::dateText(item.collectedOn), db::dateText(item.validUntil), item.reviewDays, item.description);
     if (auto r = (*s)->run(); !r) return r.error();
     if (auto r = tx->commit(); !r) return r.error();
     return evidenceItem(ws, item.key);
 }
 
 Result<EvidenceItem> updateEvidence(Workspace& ws, const EvidenceItem& item) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto id = evidenceId(db, item.key);
@@ -403,18 +316,15 @@ Result<EvidenceItem> updateEvidence(Workspace& ws, const EvidenceItem& item) {
         "UPDATE evidence SET title = ?2, kind = ?3, location = ?4, sha256 = ?5, owner = ?6, collected_on = ?7, "
         "valid_until = ?8, review_days = ?9, description = ?10 WHERE id = ?1");
     if (!s) return s.error();
-    const std::optional<std::string> collected =
-        item.collectedOn ? std::optional(item.collectedOn->str()) : std::nullopt;
-    const std::optional<std::string> until = item.validUntil ? std::optional(item.validUntil->str()) : std::nullopt;
-    (*s)->bindAll(*id, item.title, toString(item.kind), location, sha, item.owner, collected, until, item.reviewDays,
-                  item.description);
+    (*s)->bindAll(*id, item.title, toString(item.kind), location, sha, item.owner, db::dateText(item.collectedOn),
+                  db::dateText(item.validUntil), item.reviewDays, item.description);
     if (auto r = (*s)->run(); !r) return r.error();
     if (auto r = tx->commit(); !r) return r.error();
     return evidenceItem(ws, item.key);
 }
 
 Result<bool> rehashEvidence(Workspace& ws, std::string_view key) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("SELECT id, location, sha256 FROM evidence WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);
@@ -440,7 +350,7 @@ Result<bool> rehashEvidence(Workspace& ws, std::string_view key) {
 }
 
 Result<void> removeEvidence(Workspace& ws, std::string_view key) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto id = evidenceId(db, key);
     if (!id) return id.error();
     // Links and scope go with it (ON DELETE CASCADE).
@@ -451,19 +361,19 @@ Result<void> removeEvidence(Workspace& ws, std::string_view key) {
 }
 
 Result<void> linkEvidence(Workspace& ws, std::string_view key, std::string_view subject) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto id = evidenceId(db, key);
     if (!id) return id.error();
-    auto resolved = resolveSubject(ws, subject);
+    auto resolved = db::resolveSubject(db, subject, "link to");
     if (!resolved) return resolved.error();
     return insertLink(db, *id, *resolved);
 }
 
 Result<void> unlinkEvidence(Workspace& ws, std::string_view key, std::string_view subject) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto id = evidenceId(db, key);
     if (!id) return id.error();
-    auto resolved = resolveSubject(ws, subject);
+    auto resolved = db::resolveSubject(db, subject, "link to");
     if (!resolved) return resolved.error();
     auto s =
         db.cached("DELETE FROM evidence_links WHERE evidence_id = ?1 AND (common_control_id = ?2 OR control_id = ?3)");
@@ -477,16 +387,10 @@ Result<void> unlinkEvidence(Workspace& ws, std::string_view key, std::string_vie
 }
 
 Result<void> setEvidenceScope(Workspace& ws, std::string_view key, const EvidenceScope& scope) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto id = evidenceId(db, key);
     if (!id) return id.error();
-    auto known = db.cached("SELECT 1 FROM frameworks WHERE id = ?1");
-    if (!known) return known.error();
-    (*known)->bindAll(scope.framework);
-    auto row = (*known)->step();
-    if (!row) return row.error();
-    (*known)->reset();
-    if (!*row) return Error::notFound("unknown framework " + inQuotes(scope.framework));
+    if (auto known = db::requireFramework(db, scope.framework); !known) return known.error();
     auto s = db.cached(
         "INSERT INTO evidence_scope(evidence_id, framework_id, valid, note) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(evidence_id, framework_id) DO UPDATE SET valid = excluded.valid, note = excluded.note");
@@ -496,11 +400,11 @@ Result<void> setEvidenceScope(Workspace& ws, std::string_view key, const Evidenc
 }
 
 Result<std::vector<EvidenceItem>> evidenceLibrary(Workspace& ws) {
-    return load(detail::WorkspaceAccess::db(ws), std::nullopt);
+    return load(db::connection(ws), std::nullopt);
 }
 
 Result<EvidenceItem> evidenceItem(Workspace& ws, std::string_view key) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto id = evidenceId(db, key);
     if (!id) return id.error();
     auto items = load(db, *id);
@@ -510,25 +414,22 @@ Result<EvidenceItem> evidenceItem(Workspace& ws, std::string_view key) {
 }
 
 Result<std::vector<RequirementEvidence>> requirementEvidence(Workspace& ws, std::string_view framework) {
-    auto& db = detail::WorkspaceAccess::db(ws);
-    auto known = db.cached("SELECT 1 FROM frameworks WHERE id = ?1");
-    if (!known) return known.error();
-    (*known)->bindAll(framework);
-    auto row = (*known)->step();
-    if (!row) return row.error();
-    (*known)->reset();
-    if (!*row) return Error::notFound("unknown framework " + inQuotes(framework));
+    auto& db = db::connection(ws);
+    if (auto known = db::requireFramework(db, framework); !known) return known.error();
     auto s = db.cached(
-        "WITH pairs(control_id, evidence_id, via) AS ("
-        "  SELECT control_id, evidence_id, NULL FROM evidence_links WHERE control_id IS NOT NULL "
+        // The framework's requirements drive both branches (index on controls by framework, then
+        // the links by control), so the cost follows this framework's reach, not the whole library's.
+        "WITH reqs AS (SELECT id, ref, position FROM controls WHERE framework_id = ?1 AND assessable = 1), "
+        "pairs(control_id, evidence_id, via) AS ("
+        "  SELECT l.control_id, l.evidence_id, NULL FROM reqs r JOIN evidence_links l ON l.control_id = r.id "
         "  UNION "
-        "  SELECT x.control_id, l.evidence_id, cc.key FROM evidence_links l "
-        "  JOIN common_control_links x ON x.common_control_id = l.common_control_id "
-        "  JOIN common_controls cc ON cc.id = l.common_control_id) "
+        "  SELECT x.control_id, l.evidence_id, cc.key FROM reqs r "
+        "  JOIN common_control_links x ON x.control_id = r.id "
+        "  JOIN evidence_links l ON l.common_control_id = x.common_control_id "
+        "  JOIN common_controls cc ON cc.id = x.common_control_id) "
         "SELECT c.ref, e.key, NOT EXISTS (SELECT 1 FROM evidence_scope s WHERE s.evidence_id = e.id "
-        "  AND s.framework_id = c.framework_id AND s.valid = 0), p.via "
-        "FROM pairs p JOIN controls c ON c.id = p.control_id JOIN evidence e ON e.id = p.evidence_id "
-        "WHERE c.framework_id = ?1 AND c.assessable = 1 "
+        "  AND s.framework_id = ?1 AND s.valid = 0), p.via "
+        "FROM pairs p JOIN reqs c ON c.id = p.control_id JOIN evidence e ON e.id = p.evidence_id "
         "ORDER BY c.position, e.key, p.via IS NOT NULL, p.via");
     if (!s) return s.error();
     (*s)->bindAll(framework);

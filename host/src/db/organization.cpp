@@ -3,48 +3,21 @@
 #include <crosswalk/core/organization.hpp>
 
 #include "database.hpp"
-#include "workspace_impl.hpp"
+#include "workbench_util.hpp"
 
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <array>
-#include <charconv>
 #include <map>
-#include <set>
 
 namespace cw {
 namespace {
 
 namespace json = boost::json;
+using db::blank;
+using db::joined;
 
-constexpr std::string_view kNow = "strftime('%Y-%m-%dT%H:%M:%SZ','now')";
-constexpr std::string_view kAutoKeyPrefix = "AST-";
 constexpr std::string_view kNotAddressed = "not addressed by the scoping rule: applies";
-
-db::Database& database(Workspace& ws) {
-    return detail::WorkspaceAccess::db(ws);
-}
-
-bool blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
-
-std::string sql(std::string_view text) {
-    return std::string(text);
-}
-
-Result<void> checkAssetKey(std::string_view key) {
-    const bool ok = !key.empty() && key.size() <= 64 && std::all_of(key.begin(), key.end(), [](char c) {
-        return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.' || c == '_' ||
-               c == '-';
-    });
-    if (!ok) {
-        return Error::badInput("invalid asset key '" + std::string(key) +
-                               "' (letters, digits, '.', '_', '-'; 1 to 64 characters)");
-    }
-    return {};
-}
 
 Result<std::vector<std::string>> column(db::Database& db, std::string_view query, std::string_view param = {}) {
     auto s = db.cached(query);
@@ -53,29 +26,6 @@ Result<std::vector<std::string>> column(db::Database& db, std::string_view query
     std::vector<std::string> out;
     if (auto r = (*s)->each([&] { out.push_back((*s)->text(0)); }); !r) return r.error();
     return out;
-}
-
-std::string joined(const std::vector<std::string>& items, std::size_t max = 0) {
-    std::string out;
-    const std::size_t shown = max == 0 ? items.size() : std::min(max, items.size());
-    for (std::size_t i = 0; i < shown; ++i) out += (i == 0 ? "" : ", ") + items[i];
-    if (shown < items.size()) out += " and " + std::to_string(items.size() - shown) + " more";
-    return out;
-}
-
-// The next free automatic key: one past the highest "AST-<digits>" in use, two digits at least.
-Result<std::string> nextAssetKey(db::Database& db) {
-    auto keys = column(db, "SELECT key FROM assets WHERE key LIKE 'AST-%'");
-    if (!keys) return keys.error();
-    long highest = 0;
-    for (const auto& key : *keys) {
-        const std::string_view digits = std::string_view(key).substr(kAutoKeyPrefix.size());
-        long n = 0;
-        const auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
-        if (ec == std::errc() && end == digits.data() + digits.size()) highest = std::max(highest, n);
-    }
-    const std::string number = std::to_string(highest + 1);
-    return std::string(kAutoKeyPrefix) + (number.size() < 2 ? "0" : "") + number;
 }
 
 Result<json::value> parseStored(const std::string& text, std::string_view what) {
@@ -161,9 +111,12 @@ Result<std::vector<CatalogNode>> catalogNodes(db::Database& db, std::string_view
 }
 
 // Reads a rule's output (already checked against rules.schema.json by the host). A listed
-// assessable requirement gets the rule's decision; a listed grouping passes its decision to
-// the assessable requirements under it that the rule does not list itself; a listed node
-// with no assessable requirement under it (a SOC 2 point of focus) is left out, with a note.
+// assessable requirement gets the rule's decision. A listed node (a grouping, or a requirement
+// with requirements under it: a HIPAA standard, an SP 800-53 control with its enhancements)
+// passes its decision to the assessable requirements under it that the rule does not list
+// itself, the nearest listed ancestor deciding when they nest (the more specific word wins,
+// whatever the order of the list). A listed grouping with no assessable requirement under it
+// (a SOC 2 point of focus) is left out, with a note.
 Result<Scoping> readScoping(const std::string& output, std::string_view framework, std::string_view plugin,
                             const std::vector<CatalogNode>& nodes) {
     const std::string who = "plugin '" + std::string(plugin) + "'";
@@ -183,8 +136,16 @@ Result<Scoping> readScoping(const std::string& output, std::string_view framewor
         byId.emplace(nodes[i].id, i);
         if (nodes[i].parent != 0) children[nodes[i].parent].push_back(i);
     }
+    const auto depthOf = [&](std::size_t index) {
+        std::size_t depth = 0;
+        for (auto at = byId.find(nodes[index].parent); at != byId.end(); at = byId.find(nodes[at->second].parent)) {
+            ++depth;
+        }
+        return depth;
+    };
     Scoping result;
-    std::map<std::int64_t, Decision> inherited;
+    // Requirement id → the decision passed down and the depth of the grouping it came from.
+    std::map<std::int64_t, std::pair<std::size_t, Decision>> inherited;
     std::vector<std::string> ignored;
     for (const auto& item : out.at("requirements").as_array()) {
         const json::object& r = item.as_object();
@@ -196,10 +157,8 @@ Result<Scoping> readScoping(const std::string& output, std::string_view framewor
         }
         const CatalogNode& node = nodes[found->second];
         Decision decision{r.at("applies").as_bool(), std::string(r.at("reason").as_string())};
-        if (node.assessable) {
-            result.decisions.emplace(node.id, std::move(decision));  // the first word on a ref stands
-            continue;
-        }
+        if (node.assessable) result.decisions.emplace(node.id, decision);  // the first word on a ref stands
+        const std::size_t depth = depthOf(found->second);
         std::vector<std::size_t> stack = {found->second};
         std::size_t reached = 0;
         while (!stack.empty()) {
@@ -210,18 +169,20 @@ Result<Scoping> readScoping(const std::string& output, std::string_view framewor
             }
             if (at == found->second || !nodes[at].assessable) continue;
             ++reached;
-            inherited.emplace(nodes[at].id, Decision{decision.applies, decision.reason + " (through " + ref + ")"});
+            Decision passed{decision.applies, decision.reason + " (through " + ref + ")"};
+            const auto [slot, added] = inherited.try_emplace(nodes[at].id, depth, passed);
+            if (!added && slot->second.first < depth) slot->second = {depth, std::move(passed)};
         }
-        if (reached == 0) ignored.push_back(ref);
+        if (reached == 0 && !node.assessable) ignored.push_back(ref);
     }
-    for (auto& [id, decision] : inherited) result.decisions.emplace(id, std::move(decision));
+    for (auto& [id, passed] : inherited) result.decisions.emplace(id, std::move(passed.second));
     if (const auto* notes = out.if_contains("notes"); notes != nullptr && notes->is_array()) {
         for (const auto& n : notes->as_array()) result.notes.emplace_back(n.as_string());
     }
     if (!ignored.empty()) {
         result.notes.push_back("Not recorded: " + std::to_string(ignored.size()) +
                                " ref(s) the rule listed are not assessable and hold no assessable requirement (" +
-                               joined(ignored, 5) + "); the requirements above them decide.");
+                               joined(ignored, ", ", 5) + "); the requirements above them decide.");
     }
     return result;
 }
@@ -236,13 +197,6 @@ Error scopingError(const Error& error, std::string_view framework, std::string_v
     if (const auto at = message.find(kFailed); at != std::string::npos) message = message.substr(at + kFailed.size());
     return Error{error.kind == ErrorKind::Internal ? ErrorKind::Internal : ErrorKind::BadInput,
                  prefix + ": " + message};
-}
-
-// Frameworks the workspace knows, for "unknown framework" messages.
-Result<std::string> knownFrameworks(db::Database& db) {
-    auto ids = column(db, "SELECT id FROM frameworks ORDER BY position, id");
-    if (!ids) return ids.error();
-    return joined(*ids);
 }
 
 Result<bool> isTarget(db::Database& db, std::string_view framework) {
@@ -307,7 +261,8 @@ std::optional<Classification> parseClassification(std::string_view text) noexcep
 }
 
 Result<OrganizationProfile> organizationProfile(Workspace& ws) {
-    auto s = database(ws).cached("SELECT name, sector, scope_statement, description FROM organization WHERE id = 1");
+    auto s =
+        db::connection(ws).cached("SELECT name, sector, scope_statement, description FROM organization WHERE id = 1");
     if (!s) return s.error();
     OrganizationProfile out;
     if (auto r = (*s)->each([&] {
@@ -322,10 +277,10 @@ Result<OrganizationProfile> organizationProfile(Workspace& ws) {
 
 Result<void> setOrganizationProfile(Workspace& ws, const OrganizationProfile& profile) {
     if (blank(profile.name)) return Error::badInput("the organization profile needs a name");
-    auto s = database(ws).cached(
+    auto s = db::connection(ws).cached(
         "INSERT INTO organization(id, name, sector, scope_statement, description, updated_at) "
         "VALUES (1, ?1, ?2, ?3, ?4, " +
-        sql(kNow) +
+        std::string(db::kNowSql) +
         ") ON CONFLICT(id) DO UPDATE SET name = excluded.name, sector = excluded.sector, "
         "scope_statement = excluded.scope_statement, description = excluded.description, "
         "updated_at = excluded.updated_at");
@@ -335,7 +290,7 @@ Result<void> setOrganizationProfile(Workspace& ws, const OrganizationProfile& pr
 }
 
 Result<std::vector<ScopeItem>> scopeItems(Workspace& ws) {
-    auto s = database(ws).cached(
+    auto s = db::connection(ws).cached(
         "SELECT kind, name, in_scope, note FROM scope_items "
         "ORDER BY CASE kind WHEN 'site' THEN 0 WHEN 'system' THEN 1 ELSE 2 END, id");
     if (!s) return s.error();
@@ -357,7 +312,7 @@ Result<void> setScopeItem(Workspace& ws, const ScopeItem& item) {
     if (!item.inScope && blank(item.note)) {
         return Error::badInput("out-of-scope " + what + " '" + item.name + "' needs a note saying why it is excluded");
     }
-    auto s = database(ws).cached(
+    auto s = db::connection(ws).cached(
         "INSERT INTO scope_items(kind, name, in_scope, note) VALUES (?1, ?2, ?3, ?4) "
         "ON CONFLICT(kind, name) DO UPDATE SET in_scope = excluded.in_scope, note = excluded.note");
     if (!s) return s.error();
@@ -366,7 +321,7 @@ Result<void> setScopeItem(Workspace& ws, const ScopeItem& item) {
 }
 
 Result<void> removeScopeItem(Workspace& ws, ScopeKind kind, std::string_view name) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM scope_items WHERE kind = ?1 AND name = ?2");
     if (!s) return s.error();
     (*s)->bindAll(toString(kind), name);
@@ -378,7 +333,7 @@ Result<void> removeScopeItem(Workspace& ws, ScopeKind kind, std::string_view nam
 }
 
 Result<std::vector<Asset>> assets(Workspace& ws) {
-    auto s = database(ws).cached(
+    auto s = db::connection(ws).cached(
         "SELECT key, name, type, classification, owner, in_scope, description FROM assets ORDER BY id");
     if (!s) return s.error();
     std::vector<Asset> out;
@@ -395,9 +350,9 @@ Result<std::vector<Asset>> assets(Workspace& ws) {
 }
 
 Result<Asset> setAsset(Workspace& ws, Asset asset) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     if (!asset.key.empty()) {
-        if (auto r = checkAssetKey(asset.key); !r) return r.error();
+        if (auto r = db::checkKey("asset", asset.key); !r) return r.error();
     }
     if (blank(asset.name)) {
         return Error::badInput("asset " + (asset.key.empty() ? std::string() : "'" + asset.key + "' ") +
@@ -406,7 +361,7 @@ Result<Asset> setAsset(Workspace& ws, Asset asset) {
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     if (asset.key.empty()) {
-        auto key = nextAssetKey(db);
+        auto key = db::nextNumberedKey(db, "assets", "AST-", 2);
         if (!key) return key.error();
         asset.key = std::move(*key);
     }
@@ -425,7 +380,7 @@ Result<Asset> setAsset(Workspace& ws, Asset asset) {
 }
 
 Result<void> removeAsset(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto users = column(db,
@@ -447,19 +402,13 @@ Result<void> removeAsset(Workspace& ws, std::string_view key) {
 
 Result<Target> setTarget(Workspace& ws, const PluginHost& host, std::string_view framework,
                          const boost::json::object& answers) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
+    if (auto known = db::requireFramework(db, framework); !known) return known.error();
     auto f = db.cached("SELECT coalesce(plugin_id, '') FROM frameworks WHERE id = ?1");
     if (!f) return f.error();
     (*f)->bindAll(framework);
-    auto row = (*f)->step();
-    if (!row) return row.error();
-    if (!*row) {
-        auto known = knownFrameworks(db);
-        if (!known) return known.error();
-        return Error::notFound("unknown framework '" + std::string(framework) + "' (known: " + *known + ")");
-    }
-    const std::string pluginId = (*f)->text(0);
-    (*f)->reset();
+    std::string pluginId;
+    if (auto r = (*f)->each([&] { pluginId = (*f)->text(0); }); !r) return r.error();
 
     auto nodes = catalogNodes(db, framework);
     if (!nodes) return nodes.error();
@@ -497,15 +446,14 @@ Result<Target> setTarget(Workspace& ws, const PluginHost& host, std::string_view
 
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
-    json::array notes;
-    for (const auto& n : scoping.notes) notes.emplace_back(n);
     // Setting a target again keeps its place in the list and the day it was first added.
     auto upsert = db.cached(
         "INSERT INTO targets(framework_id, answers, notes, position, added_at) "
         "VALUES (?1, ?2, ?3, (SELECT coalesce(max(position), 0) + 1 FROM targets), " +
-        sql(kNow) + ") ON CONFLICT(framework_id) DO UPDATE SET answers = excluded.answers, notes = excluded.notes");
+        std::string(db::kNowSql) +
+        ") ON CONFLICT(framework_id) DO UPDATE SET answers = excluded.answers, notes = excluded.notes");
     if (!upsert) return upsert.error();
-    (*upsert)->bindAll(framework, json::serialize(answers), json::serialize(notes));
+    (*upsert)->bindAll(framework, json::serialize(answers), db::toJsonArray(scoping.notes));
     if (auto r = (*upsert)->run(); !r) return r.error();
     auto clear = db.cached("DELETE FROM applicability WHERE framework_id = ?1");
     if (!clear) return clear.error();
@@ -533,7 +481,7 @@ Result<Target> setTarget(Workspace& ws, const PluginHost& host, std::string_view
 }
 
 Result<void> removeTarget(Workspace& ws, std::string_view framework) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM targets WHERE framework_id = ?1");
     if (!s) return s.error();
     (*s)->bindAll(framework);
@@ -543,7 +491,7 @@ Result<void> removeTarget(Workspace& ws, std::string_view framework) {
 }
 
 Result<std::vector<Target>> targets(Workspace& ws) {
-    auto s = database(ws).cached(
+    auto s = db::connection(ws).cached(
         "SELECT t.framework_id, t.answers, t.notes, t.added_at, "
         "(SELECT count(*) FROM applicability a WHERE a.framework_id = t.framework_id AND a.applies = 1), "
         "(SELECT count(*) FROM applicability a WHERE a.framework_id = t.framework_id AND a.applies = 0) "
@@ -580,7 +528,7 @@ Result<std::vector<Target>> targets(Workspace& ws) {
 }
 
 Result<std::vector<Applicability>> applicability(Workspace& ws, std::string_view framework) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto target = isTarget(db, framework);
     if (!target) return target.error();
     if (!*target) return notATarget(db, framework);

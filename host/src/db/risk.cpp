@@ -3,30 +3,15 @@
 #include <crosswalk/core/risk.hpp>
 
 #include "database.hpp"
-#include "workspace_impl.hpp"
+#include "workbench_util.hpp"
 
-#include <boost/json.hpp>
-
-#include <algorithm>
-#include <cstdio>
 #include <map>
-#include <regex>
 #include <set>
 
 namespace cw {
 namespace {
 
-namespace json = boost::json;
-
-constexpr const char* kAnnexFramework = "iso27001-2022";
-
-std::string inQuotes(std::string_view text) {
-    // Appended piecewise: "'" + std::string(text) trips a GCC 12 -Wrestrict false positive.
-    std::string out;
-    out.reserve(text.size() + 2);
-    out.append(1, '\'').append(text).append(1, '\'');
-    return out;
-}
+using db::inQuotes;
 
 std::string range(int levels) {
     return "1–" + std::to_string(levels);
@@ -37,30 +22,6 @@ std::string riskName(std::string_view key) {
     return key.empty() ? std::string("the new risk") : "risk " + inQuotes(key);
 }
 
-Result<void> checkKey(std::string_view key) {
-    static const std::regex kKey("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-    if (!std::regex_match(key.begin(), key.end(), kKey)) {
-        return Error::badInput("invalid risk key " + inQuotes(key) +
-                               " (letters, digits, '.', '_', '-'; starting with a letter or digit; at most 64)");
-    }
-    return {};
-}
-
-std::string namesJson(const std::vector<std::string>& names) {
-    return json::serialize(json::array(names.begin(), names.end()));
-}
-
-std::vector<std::string> namesFrom(const std::string& text) {
-    std::vector<std::string> out;
-    boost::system::error_code ec;
-    const json::value v = json::parse(text, ec);
-    if (ec || !v.is_array()) return out;
-    for (const auto& name : v.as_array()) {
-        if (name.is_string()) out.emplace_back(name.as_string());
-    }
-    return out;
-}
-
 Result<void> checkNames(const std::vector<std::string>& names, int levels, const char* what) {
     if (static_cast<int>(names.size()) != levels) {
         return Error::badInput(std::string("risk matrix: ") + what + " names: " + std::to_string(names.size()) +
@@ -68,7 +29,7 @@ Result<void> checkNames(const std::vector<std::string>& names, int levels, const
     }
     std::set<std::string> seen;
     for (const auto& name : names) {
-        if (name.empty()) return Error::badInput(std::string("risk matrix: a ") + what + " level name is empty");
+        if (db::blank(name)) return Error::badInput(std::string("risk matrix: a ") + what + " level name is empty");
         if (!seen.insert(name).second) {
             return Error::badInput(std::string("risk matrix: ") + what + " level name " + inQuotes(name) +
                                    " is used twice");
@@ -109,7 +70,7 @@ int acceptedScore(const Risk& r) {
 // Every rule of setRisk's documentation that needs only the matrix.
 Result<void> checkRisk(const Risk& r, const RiskMatrix& m) {
     const std::string who = riskName(r.key) + ": ";
-    if (r.title.empty()) return Error::badInput(who + "a risk needs a title");
+    if (db::blank(r.title)) return Error::badInput(who + "a risk needs a title");
     if (r.likelihood < 1 || r.likelihood > m.likelihoodLevels) {
         return Error::badInput(who + "likelihood " + std::to_string(r.likelihood) + " is outside the matrix (" +
                                range(m.likelihoodLevels) + ")");
@@ -164,67 +125,27 @@ Result<void> checkRisk(const Risk& r, const RiskMatrix& m) {
 
 // "A.5.15" or "iso27001-2022:A.5.15" → the control's id, when it is an assessable Annex A control.
 Result<std::int64_t> annexControl(db::Database& db, std::string_view riskKey, std::string_view given) {
-    std::string_view ref = given;
-    if (const auto split = splitFullRef(given)) {
-        if (split->first != kAnnexFramework) {
-            return Error::badInput(riskName(riskKey) + ": control " + inQuotes(given) +
-                                   " is not an Annex A control of iso27001-2022 (expected e.g. A.5.15)");
-        }
-        ref = split->second;
-    }
-    auto s =
-        db.cached("SELECT id FROM controls WHERE framework_id = ?1 AND ref = ?2 AND assessable = 1 AND ref GLOB 'A.*'");
-    if (!s) return s.error();
-    (*s)->bindAll(kAnnexFramework, ref);
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    if (!*row) {
-        return Error::badInput(riskName(riskKey) + ": " + inQuotes(given) +
-                               " is not an Annex A control of iso27001-2022 (expected e.g. A.5.15)");
-    }
-    const std::int64_t id = (*s)->integer(0);
-    (*s)->reset();
-    return id;
+    auto found = db::lookupAnnexControl(db, given);
+    if (!found) return found.error();
+    using Outcome = db::AnnexLookup::Outcome;
+    if (found->outcome == Outcome::Found) return found->control.id;
+    return Error::badInput(riskName(riskKey) + ": " + (found->outcome == Outcome::OtherFramework ? "control " : "") +
+                           inQuotes(given) + " is not an Annex A control of " + std::string(db::kIsoFramework) +
+                           " (expected e.g. A.5.15)");
 }
 
 Result<std::int64_t> assetId(db::Database& db, std::string_view riskKey, std::string_view key) {
-    auto s = db.cached("SELECT id FROM assets WHERE key = ?1");
-    if (!s) return s.error();
-    (*s)->bindAll(key);
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    if (!*row) return Error::badInput(riskName(riskKey) + ": unknown asset " + inQuotes(key));
-    const std::int64_t id = (*s)->integer(0);
-    (*s)->reset();
-    return id;
-}
-
-// The next free "R-NN" after the highest numbered key.
-Result<std::string> nextKey(db::Database& db) {
-    auto s = db.cached(
-        "SELECT coalesce(max(CAST(substr(key, 3) AS INTEGER)), 0) FROM risks "
-        "WHERE key GLOB 'R-[0-9]*' AND substr(key, 3) NOT GLOB '*[^0-9]*'");
-    if (!s) return s.error();
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    const std::int64_t last = (*s)->integer(0);
-    (*s)->reset();
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "R-%02lld", static_cast<long long>(last + 1));
-    return std::string(buffer);
-}
-
-std::optional<Date> dateColumn(const db::Statement& s, int column) {
-    if (s.isNull(column)) return std::nullopt;
-    auto date = Date::parse(s.text(column));
-    if (!date) return std::nullopt;  // only dates we wrote are stored
-    return *date;
+    auto id = db::findId(db, "SELECT id FROM assets WHERE key = ?1", key);
+    if (!id) return id.error();
+    if (!*id) return Error::badInput(riskName(riskKey) + ": unknown asset " + inQuotes(key));
+    return **id;
 }
 
 // Risks with their assets and controls: three queries; `only` restricts to one key.
 Result<std::vector<Risk>> load(db::Database& db, std::optional<std::string_view> only) {
     std::vector<Risk> out;
     std::map<std::int64_t, std::size_t> index;
+    db::DateColumns dates(db);
     auto s = db.cached(
         "SELECT id, key, title, threat, vulnerability, owner, likelihood, impact, treatment, residual_likelihood, "
         "residual_impact, accepted_by, accepted_on, notes FROM risks WHERE ?1 IS NULL OR key = ?1 ORDER BY key");
@@ -244,7 +165,7 @@ Result<std::vector<Risk>> load(db::Database& db, std::optional<std::string_view>
             if (auto v = q.optionalInteger(9)) risk.residualLikelihood = static_cast<int>(*v);
             if (auto v = q.optionalInteger(10)) risk.residualImpact = static_cast<int>(*v);
             risk.acceptedBy = q.text(11);
-            risk.acceptedOn = dateColumn(q, 12);
+            risk.acceptedOn = dates.optional(q, 12, "risks.accepted_on of " + risk.key);
             risk.notes = q.text(13);
             index.emplace(q.integer(0), out.size());
             out.push_back(std::move(risk));
@@ -252,6 +173,7 @@ Result<std::vector<Risk>> load(db::Database& db, std::optional<std::string_view>
         !r) {
         return r.error();
     }
+    if (dates.error()) return *dates.error();
     auto assets = db.cached(
         "SELECT ra.risk_id, a.key FROM risk_assets ra JOIN assets a ON a.id = ra.asset_id "
         "JOIN risks r ON r.id = ra.risk_id WHERE ?1 IS NULL OR r.key = ?1 ORDER BY a.key");
@@ -326,7 +248,7 @@ std::optional<Treatment> parseTreatment(std::string_view text) noexcept {
 }
 
 Result<RiskMatrix> riskMatrix(Workspace& ws) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached(
         "SELECT likelihood_levels, impact_levels, likelihood_names, impact_names, medium_from, high_from, "
         "acceptable_up_to FROM risk_matrix WHERE id = 1");
@@ -338,8 +260,8 @@ Result<RiskMatrix> riskMatrix(Workspace& ws) {
         const auto& q = **s;
         m.likelihoodLevels = static_cast<int>(q.integer(0));
         m.impactLevels = static_cast<int>(q.integer(1));
-        m.likelihoodNames = namesFrom(q.text(2));
-        m.impactNames = namesFrom(q.text(3));
+        m.likelihoodNames = db::fromJsonArray(q.text(2));
+        m.impactNames = db::fromJsonArray(q.text(3));
         m.mediumFrom = static_cast<int>(q.integer(4));
         m.highFrom = static_cast<int>(q.integer(5));
         m.acceptableUpTo = static_cast<int>(q.integer(6));
@@ -350,7 +272,7 @@ Result<RiskMatrix> riskMatrix(Workspace& ws) {
 
 Result<void> setRiskMatrix(Workspace& ws, const RiskMatrix& matrix) {
     if (auto r = checkMatrix(matrix); !r) return r;
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     // Recorded risks must still fit: their scores on the grid and their acceptance within the criteria.
@@ -384,29 +306,29 @@ Result<void> setRiskMatrix(Workspace& ws, const RiskMatrix& matrix) {
         "medium_from = excluded.medium_from, high_from = excluded.high_from, "
         "acceptable_up_to = excluded.acceptable_up_to");
     if (!s) return s.error();
-    (*s)->bindAll(matrix.likelihoodLevels, matrix.impactLevels, namesJson(matrix.likelihoodNames),
-                  namesJson(matrix.impactNames), matrix.mediumFrom, matrix.highFrom, matrix.acceptableUpTo);
+    (*s)->bindAll(matrix.likelihoodLevels, matrix.impactLevels, db::toJsonArray(matrix.likelihoodNames),
+                  db::toJsonArray(matrix.impactNames), matrix.mediumFrom, matrix.highFrom, matrix.acceptableUpTo);
     if (auto r = (*s)->run(); !r) return r;
     return tx->commit();
 }
 
 Result<std::vector<Risk>> risks(Workspace& ws) {
-    return load(detail::WorkspaceAccess::db(ws), std::nullopt);
+    return load(db::connection(ws), std::nullopt);
 }
 
 Result<Risk> risk(Workspace& ws, std::string_view key) {
-    auto found = load(detail::WorkspaceAccess::db(ws), key);
+    auto found = load(db::connection(ws), key);
     if (!found) return found.error();
     if (found->empty()) return Error::notFound("unknown risk " + inQuotes(key));
     return std::move(found->front());
 }
 
 Result<Risk> setRisk(Workspace& ws, Risk risk) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     if (!risk.key.empty()) {
-        if (auto r = checkKey(risk.key); !r) return r.error();
+        if (auto r = db::checkKey("risk", risk.key); !r) return r.error();
     }
     auto matrix = riskMatrix(ws);
     if (!matrix) return matrix.error();
@@ -424,7 +346,7 @@ Result<Risk> setRisk(Workspace& ws, Risk risk) {
         controlIds.insert(*id);
     }
     if (risk.key.empty()) {
-        auto key = nextKey(db);
+        auto key = db::nextNumberedKey(db, "risks", "R-", 2);
         if (!key) return key.error();
         risk.key = *key;
     }
@@ -432,7 +354,9 @@ Result<Risk> setRisk(Workspace& ws, Risk risk) {
     auto upsert = db.cached(
         "INSERT INTO risks(key, title, threat, vulnerability, owner, likelihood, impact, treatment, "
         "residual_likelihood, residual_impact, accepted_by, accepted_on, notes, updated_at) VALUES "
-        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, strftime('%Y-%m-%dT%H:%M:%SZ','now')) "
+        "(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, " +
+        std::string(db::kNowSql) +
+        ") "
         "ON CONFLICT(key) DO UPDATE SET title = excluded.title, threat = excluded.threat, "
         "vulnerability = excluded.vulnerability, owner = excluded.owner, likelihood = excluded.likelihood, "
         "impact = excluded.impact, treatment = excluded.treatment, residual_likelihood = excluded.residual_likelihood, "
@@ -442,11 +366,9 @@ Result<Risk> setRisk(Workspace& ws, Risk risk) {
     if (!upsert) return upsert.error();
     const std::optional<std::string> treatment =
         risk.treatment ? std::optional<std::string>(toString(*risk.treatment)) : std::nullopt;
-    const std::optional<std::string> acceptedOn =
-        risk.acceptedOn ? std::optional(risk.acceptedOn->str()) : std::nullopt;
     (*upsert)->bindAll(risk.key, risk.title, risk.threat, risk.vulnerability, risk.owner, risk.likelihood, risk.impact,
-                       treatment, risk.residualLikelihood, risk.residualImpact, risk.acceptedBy, acceptedOn,
-                       risk.notes);
+                       treatment, risk.residualLikelihood, risk.residualImpact, risk.acceptedBy,
+                       db::dateText(risk.acceptedOn), risk.notes);
     auto row = (*upsert)->step();
     if (!row) return row.error();
     if (!*row) return Error::internal("risk " + inQuotes(risk.key) + ": the upsert returned no id");
@@ -479,7 +401,7 @@ Result<Risk> setRisk(Workspace& ws, Risk risk) {
 }
 
 Result<void> removeRisk(Workspace& ws, std::string_view key) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM risks WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);

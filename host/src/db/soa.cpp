@@ -7,7 +7,7 @@
 #include <crosswalk/core/soa.hpp>
 
 #include "database.hpp"
-#include "workspace_impl.hpp"
+#include "workbench_util.hpp"
 
 #include <algorithm>
 #include <map>
@@ -16,15 +16,10 @@
 namespace cw {
 namespace {
 
-constexpr std::string_view kIso = "iso27001-2022";
+using db::AnnexControl;
+using db::joined;
+constexpr std::string_view kIso = db::kIsoFramework;
 constexpr std::size_t kRefsPerFramework = 6;  // in a drafted justification; the row keeps all
-
-struct AnnexControl {
-    std::int64_t id = 0;
-    std::string ref;
-    std::string title;
-    std::string theme;
-};
 
 struct Stored {
     std::optional<bool> applicable;
@@ -117,8 +112,8 @@ Result<std::map<std::int64_t, std::vector<Driver>>> frameworkDrivers(db::Databas
         "JOIN common_control_links l ON l.common_control_id = hubs.cc_id "
         "JOIN controls r ON r.id = l.control_id "
         "JOIN targets t ON t.framework_id = r.framework_id "
-        "JOIN applicability a ON a.control_id = r.id AND a.applies = 1 "
-        "WHERE h.framework_id = ?1 AND r.framework_id <> ?1 "
+        "LEFT JOIN applicability a ON a.control_id = r.id "
+        "WHERE h.framework_id = ?1 AND r.framework_id <> ?1 AND r.assessable = 1 AND coalesce(a.applies, 1) = 1 "
         "ORDER BY h.id, t.position, r.position");
     if (!s) return s.error();
     (*s)->bindAll(kIso);
@@ -140,15 +135,6 @@ Result<std::map<std::int64_t, std::string>> scopedOut(db::Database& db) {
     return out;
 }
 
-std::string joined(const std::vector<std::string>& items, std::string_view separator = ", ") {
-    std::string out;
-    for (const auto& item : items) {
-        if (!out.empty()) out += separator;
-        out += item;
-    }
-    return out;
-}
-
 // "Treats risks. Required for SOC 2 CC6.1, CC6.6; HIPAA 164.312(d)."
 std::string composeJustification(const std::vector<std::string>& risks, const std::vector<Driver>& drivers) {
     std::string out;
@@ -163,16 +149,8 @@ std::string composeJustification(const std::vector<std::string>& risks, const st
             byFramework.back().second.push_back(d.ref);
         }
         std::vector<std::string> parts;
-        for (auto& [framework, refs] : byFramework) {
-            std::string part = frameworkLabel(framework) + " ";
-            if (refs.size() > kRefsPerFramework) {
-                const std::size_t more = refs.size() - kRefsPerFramework;
-                refs.resize(kRefsPerFramework);
-                part += joined(refs) + " and " + std::to_string(more) + " more";
-            } else {
-                part += joined(refs);
-            }
-            parts.push_back(std::move(part));
+        for (const auto& [framework, refs] : byFramework) {
+            parts.push_back(frameworkLabel(framework) + " " + joined(refs, ", ", kRefsPerFramework));
         }
         if (!out.empty()) out += ' ';
         out += "Required for ";
@@ -182,41 +160,25 @@ std::string composeJustification(const std::vector<std::string>& risks, const st
     return out;
 }
 
-std::string nowSql() {
-    return "strftime('%Y-%m-%dT%H:%M:%SZ','now')";
-}
-
 // The Annex A control a ref names: "A.5.15" or "iso27001-2022:A.5.15".
 Result<AnnexControl> findAnnexControl(db::Database& db, std::string_view ref) {
-    std::string local(ref);
-    if (const auto split = splitFullRef(ref)) {
-        if (split->first != kIso) {
-            std::string message(ref);
-            message += ": the Statement of Applicability lists the Annex A controls of ";
-            message += kIso;
-            message += " only";
-            return Error::badInput(std::move(message));
-        }
-        local = std::string(split->second);
+    auto found = db::lookupAnnexControl(db, ref);
+    if (!found) return found.error();
+    switch (found->outcome) {
+        case db::AnnexLookup::Outcome::Found:
+            return found->control;
+        case db::AnnexLookup::Outcome::OtherFramework:
+            return Error::badInput(std::string(ref) +
+                                   ": the Statement of Applicability lists the Annex A controls of " +
+                                   std::string(kIso) + " only");
+        case db::AnnexLookup::Outcome::Unknown:
+            return Error::notFound("unknown Annex A control " + db::inQuotes(ref) + " (expected A.5.1 to A.8.34)");
+        case db::AnnexLookup::Outcome::NotAnnex:
+            break;
     }
-    auto s = db.cached(
-        "SELECT id, ref, title, coalesce(json_extract(attributes, '$.theme'), ''), assessable FROM controls "
-        "WHERE framework_id = ?1 AND ref = ?2");
-    if (!s) return s.error();
-    (*s)->bindAll(kIso, local);
-    auto row = (*s)->step();
-    if (!row) return row.error();
-    if (!*row) {
-        return Error::notFound("unknown Annex A control '" + std::string(ref) + "' (expected A.5.1 to A.8.34)");
-    }
-    AnnexControl control{(*s)->integer(0), (*s)->text(1), (*s)->text(2), (*s)->text(3)};
-    const bool assessable = (*s)->integer(4) != 0;
-    (*s)->reset();
-    if (!control.ref.starts_with("A.") || !assessable) {
-        return Error::badInput("'" + std::string(ref) + "' is not an Annex A control; the Statement of " +
-                               "Applicability has one row per Annex A control (A.5.1 to A.8.34)");
-    }
-    return control;
+    return Error::badInput(db::inQuotes(ref) +
+                           " is not an Annex A control; the Statement of Applicability has one row " +
+                           "per Annex A control (A.5.1 to A.8.34)");
 }
 
 // The common control whose status stands for an Annex A control, or "" when there is none.
@@ -240,7 +202,7 @@ Result<void> writeRow(db::Database& db, std::int64_t id, const Stored& row) {
     auto s = db.cached(
         "INSERT INTO soa_rows(control_id, applicable, justification, other_drivers, business_need, state, edited, "
         "updated_at) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, " +
-        nowSql() +
+        std::string(db::kNowSql) +
         ") ON CONFLICT(control_id) DO UPDATE SET applicable = excluded.applicable, "
         "justification = excluded.justification, other_drivers = excluded.other_drivers, "
         "business_need = excluded.business_need, state = excluded.state, edited = excluded.edited, "
@@ -307,7 +269,7 @@ std::optional<ExportFormat> parseExportFormat(std::string_view text) noexcept {
 }
 
 Result<SoaDraftResult> draftSoa(Workspace& ws) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto controls = annexControls(db);
@@ -368,7 +330,7 @@ Result<SoaDraftResult> draftSoa(Workspace& ws) {
 }
 
 Result<std::vector<SoaRow>> soa(Workspace& ws) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto controls = annexControls(db);
     if (!controls) return controls.error();
     auto stored = storedRows(db);
@@ -418,7 +380,7 @@ Result<std::vector<SoaRow>> soa(Workspace& ws) {
 }
 
 Result<SoaRow> editSoa(Workspace& ws, const SoaEdit& edit) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     auto control = findAnnexControl(db, edit.ref);
     if (!control) return control.error();
     const bool rowEdit = edit.applicable || edit.justification || edit.otherDrivers || edit.businessNeed || edit.state;
@@ -505,7 +467,7 @@ Result<SoaRow> editSoa(Workspace& ws, const SoaEdit& edit) {
 }
 
 Result<SoaSummary> soaSummary(Workspace& ws) {
-    auto& db = detail::WorkspaceAccess::db(ws);
+    auto& db = db::connection(ws);
     SoaSummary summary;
     auto s = db.cached(
         "SELECT count(*), coalesce(sum(applicable = 1), 0), coalesce(sum(applicable = 0), 0), "

@@ -4,17 +4,16 @@
 #include <crosswalk/core/timeline.hpp>
 
 #include "database.hpp"
-#include "workspace_impl.hpp"
+#include "workbench_util.hpp"
 
-#include <algorithm>
 #include <charconv>
-#include <regex>
-#include <set>
 
 namespace cw {
 namespace {
 
-constexpr const char* kHub = "iso27001-2022";
+using db::dateText;
+using db::parseName;
+constexpr std::string_view kHub = db::kIsoFramework;
 
 constexpr std::array<std::string_view, 11> kStepNames = {
     "gap-analysis", "isms-development", "internal-audit", "management-review", "stage1",         "remediation",
@@ -40,28 +39,12 @@ constexpr int kRecertificationLeadMonths = 3;
 constexpr int kExpiryWarningDays = 90;
 constexpr int kMaxRecurMonths = 120;
 
-template <typename Enum, std::size_t N>
-std::optional<Enum> parseName(const std::array<std::string_view, N>& names, std::string_view text) noexcept {
-    for (std::size_t i = 0; i < N; ++i) {
-        if (names[i] == text) return static_cast<Enum>(i);
-    }
-    return std::nullopt;
-}
-
-db::Database& database(Workspace& ws) {
-    return detail::WorkspaceAccess::db(ws);
-}
-
 std::size_t indexOf(Step s) {
     return static_cast<std::size_t>(s);
 }
 
 std::string stepName(Step s) {
     return std::string(toString(s));
-}
-
-std::optional<std::string> dateText(const std::optional<Date>& d) {
-    return d ? std::optional<std::string>(d->str()) : std::nullopt;
 }
 
 std::string days(int n) {
@@ -88,15 +71,6 @@ std::optional<Date> effectiveEnd(const Milestone& m) {
     return endOf(m, false) ? endOf(m, false) : endOf(m, true);
 }
 
-Result<void> checkKey(std::string_view key) {
-    static const std::regex kKey("^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$");
-    if (!std::regex_match(key.begin(), key.end(), kKey)) {
-        return Error::badInput("invalid cycle key '" + std::string(key) +
-                               "' (letters, digits, '.', '_', '-'; at most 64)");
-    }
-    return {};
-}
-
 Result<void> checkRange(std::string_view field, int value, int low, int high) {
     if (value < low || value > high) {
         return Error::badInput("timeline setting " + std::string(field) + ": " + std::to_string(value) +
@@ -110,30 +84,22 @@ Result<std::vector<Milestone>> readMilestones(db::Database& db) {
     for (const Step s : kSteps) out.push_back(Milestone{s, {}, {}, {}, {}, {}});
     auto s = db.cached("SELECT step, planned_start, planned_end, actual_start, actual_end, note FROM milestones");
     if (!s) return s.error();
-    std::optional<Error> bad;
-    auto date = [&](int column) -> std::optional<Date> {
-        if ((*s)->isNull(column)) return std::nullopt;
-        auto d = Date::parse((*s)->text(column), "milestones." + (*s)->text(0));
-        if (!d) {
-            if (!bad) bad = Error::internal(db.path().string() + ": " + d.error().message);
-            return std::nullopt;
-        }
-        return *d;
-    };
+    db::DateColumns dates(db);
     if (auto r = (*s)->each([&] {
-            const auto step = parseStep((*s)->text(0));
+            const std::string name = (*s)->text(0);
+            const auto step = parseStep(name);
             if (!step) return;
             Milestone& m = out[indexOf(*step)];
-            m.plannedStart = date(1);
-            m.plannedEnd = date(2);
-            m.actualStart = date(3);
-            m.actualEnd = date(4);
+            m.plannedStart = dates.optional(**s, 1, "milestones.planned_start of " + name);
+            m.plannedEnd = dates.optional(**s, 2, "milestones.planned_end of " + name);
+            m.actualStart = dates.optional(**s, 3, "milestones.actual_start of " + name);
+            m.actualEnd = dates.optional(**s, 4, "milestones.actual_end of " + name);
             m.note = (*s)->text(5);
         });
         !r) {
         return r.error();
     }
-    if (bad) return *bad;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
@@ -141,24 +107,19 @@ Result<std::vector<Cycle>> readCycles(db::Database& db) {
     auto s = db.cached(
         "SELECT key, framework_id, kind, title, starts_on, ends_on, recur_months FROM cycles ORDER BY starts_on, key");
     if (!s) return s.error();
-    std::optional<Error> bad;
+    db::DateColumns dates(db);
     std::vector<Cycle> out;
-    auto date = [&](int column) {
-        auto d = Date::parse((*s)->text(column), "cycles." + (*s)->text(0));
-        if (!d) {
-            if (!bad) bad = Error::internal(db.path().string() + ": " + d.error().message);
-            return Date();
-        }
-        return *d;
-    };
     if (auto r = (*s)->each([&] {
-            out.push_back(Cycle{(*s)->text(0), (*s)->text(1), parseCycleKind((*s)->text(2)).value_or(CycleKind::Other),
-                                (*s)->text(3), date(4), date(5), static_cast<int>((*s)->integer(6))});
+            const std::string key = (*s)->text(0);
+            out.push_back(Cycle{key, (*s)->text(1), parseCycleKind((*s)->text(2)).value_or(CycleKind::Other),
+                                (*s)->text(3), dates.required(**s, 4, "cycles.starts_on of " + key),
+                                dates.required(**s, 5, "cycles.ends_on of " + key),
+                                static_cast<int>((*s)->integer(6))});
         });
         !r) {
         return r.error();
     }
-    if (bad) return *bad;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
@@ -202,30 +163,22 @@ Result<std::vector<ExpiringItem>> expiringEvidence(db::Database& db) {
         "AND x.valid = 0) ORDER BY e.key");
     if (!s) return s.error();
     (*s)->bindAll(kHub);
-    std::optional<Error> bad;
+    db::DateColumns dates(db);
     std::vector<ExpiringItem> out;
     if (auto r = (*s)->each([&] {
-            std::optional<Date> expires;
             const std::string key = (*s)->text(0);
-            if (!(*s)->isNull(2)) {
-                auto d = Date::parse((*s)->text(2), "evidence " + key + " valid_until");
-                if (d)
-                    expires = *d;
-                else if (!bad)
-                    bad = Error::internal(db.path().string() + ": " + d.error().message);
-            } else if (!(*s)->isNull(3) && !(*s)->isNull(4)) {
-                auto d = Date::parse((*s)->text(3), "evidence " + key + " collected_on");
-                if (d)
-                    expires = d->addDays(static_cast<int>((*s)->integer(4)));
-                else if (!bad)
-                    bad = Error::internal(db.path().string() + ": " + d.error().message);
+            std::optional<Date> expires = dates.optional(**s, 2, "evidence.valid_until of " + key);
+            if (!expires && !(*s)->isNull(4)) {
+                if (const auto collected = dates.optional(**s, 3, "evidence.collected_on of " + key)) {
+                    expires = collected->addDays(static_cast<int>((*s)->integer(4)));
+                }
             }
             if (expires) out.push_back({key, (*s)->text(1), *expires});
         });
         !r) {
         return r.error();
     }
-    if (bad) return *bad;
+    if (dates.error()) return *dates.error();
     return out;
 }
 
@@ -311,8 +264,10 @@ Result<void> evidenceWarnings(db::Database& db, Timeline& t) {
     for (const Step step :
          {Step::Stage1, Step::Stage2, Step::Surveillance1, Step::Surveillance2, Step::Recertification}) {
         const Milestone& m = t.milestones[indexOf(step)];
-        if (!m.plannedStart || *m.plannedStart <= t.today || m.actualEnd) continue;
-        const Date on = *m.plannedStart;
+        // A step planned with only an end date is held on that day.
+        const auto planned = startOf(m, false);
+        if (!planned || *planned <= t.today || m.actualEnd) continue;
+        const Date on = *planned;
         for (const auto& item : *items) {
             if (item.expires < t.today || item.expires >= on) continue;
             addWarning(t, WarningKind::EvidenceStaleAtAudit, item.key,
@@ -329,7 +284,7 @@ void addBars(Timeline& t) {
         if (!start) continue;
         Date end = effectiveEnd(m).value_or(*start);
         if (end < *start) end = *start;
-        t.bars.push_back(TimelineBar{kHub, stepName(m.step), std::string(describe(m.step)), *start, end,
+        t.bars.push_back(TimelineBar{std::string(kHub), stepName(m.step), std::string(describe(m.step)), *start, end,
                                      m.actualStart.has_value() || m.actualEnd.has_value(), false});
     }
     if (t.certificateIssued) {
@@ -341,11 +296,11 @@ void addBars(Timeline& t) {
                        {Step::Recertification, t.recertificationDue}};
         for (const auto& d : derived) {
             if (!d.due || t.milestones[indexOf(d.step)].hasDates()) continue;
-            t.bars.push_back(TimelineBar{kHub, stepName(d.step), std::string(describe(d.step)) + " (due)", *d.due,
-                                         *d.due, false, true});
+            t.bars.push_back(TimelineBar{std::string(kHub), stepName(d.step), std::string(describe(d.step)) + " (due)",
+                                         *d.due, *d.due, false, true});
         }
-        t.bars.push_back(TimelineBar{kHub, "certificate-validity", "Certificate valid", *t.certificateIssued,
-                                     *t.certificateExpires, false, true});
+        t.bars.push_back(TimelineBar{std::string(kHub), "certificate-validity", "Certificate valid",
+                                     *t.certificateIssued, *t.certificateExpires, false, true});
     }
     Date horizon = t.recertificationDue ? *t.recertificationDue : t.today.addMonths(36);
     if (horizon < t.today) horizon = t.today;
@@ -408,7 +363,7 @@ std::string_view toString(WarningKind k) noexcept {
 }
 
 Result<TimelineSettings> timelineSettings(Workspace& ws) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("SELECT key, value FROM settings WHERE key IN (?1, ?2, ?3)");
     if (!s) return s.error();
     (*s)->bindAll(kBufferKey, kYearsKey, kSoonStaleKey);
@@ -441,7 +396,7 @@ Result<void> setTimelineSettings(Workspace& ws, const TimelineSettings& settings
     if (auto r = checkRange(kBufferKey, settings.remediationBufferDays, 0, 365); !r) return r;
     if (auto r = checkRange(kYearsKey, settings.certificateYears, 1, 10); !r) return r;
     if (auto r = checkRange(kSoonStaleKey, settings.soonStaleDays, 0, 365); !r) return r;
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto s = db.cached(
@@ -459,7 +414,7 @@ Result<void> setTimelineSettings(Workspace& ws, const TimelineSettings& settings
 }
 
 Result<std::vector<Milestone>> milestones(Workspace& ws) {
-    return readMilestones(database(ws));
+    return readMilestones(db::connection(ws));
 }
 
 Result<Milestone> setMilestone(Workspace& ws, const Milestone& milestone) {
@@ -475,7 +430,7 @@ Result<Milestone> setMilestone(Workspace& ws, const Milestone& milestone) {
     if (auto r = checkSpan(milestone.plannedStart, milestone.plannedEnd, "planned"); !r) return r.error();
     if (auto r = checkSpan(milestone.actualStart, milestone.actualEnd, "actual"); !r) return r.error();
 
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
     auto all = readMilestones(db);
@@ -504,15 +459,15 @@ Result<Milestone> setMilestone(Workspace& ws, const Milestone& milestone) {
 }
 
 Result<std::vector<Cycle>> cycles(Workspace& ws) {
-    return readCycles(database(ws));
+    return readCycles(db::connection(ws));
 }
 
 Result<Cycle> setCycle(Workspace& ws, Cycle cycle) {
     const std::string name = cycle.key.empty() ? std::string("new cycle") : "cycle " + cycle.key;
     if (!cycle.key.empty()) {
-        if (auto r = checkKey(cycle.key); !r) return r.error();
+        if (auto r = db::checkKey("cycle", cycle.key); !r) return r.error();
     }
-    if (cycle.title.find_first_not_of(" \t\r\n") == std::string::npos) {
+    if (db::blank(cycle.title)) {
         return Error::badInput(name + ": title is empty");
     }
     if (cycle.endsOn < cycle.startsOn) {
@@ -523,31 +478,18 @@ Result<Cycle> setCycle(Workspace& ws, Cycle cycle) {
         return Error::badInput(name + ": recur_months " + std::to_string(cycle.recurMonths) + " is outside 0–" +
                                std::to_string(kMaxRecurMonths) + " (0: once)");
     }
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
-    auto known = db.cached("SELECT id FROM frameworks ORDER BY position, id");
-    if (!known) return known.error();
-    std::vector<std::string> frameworks;
-    if (auto r = (*known)->each([&] { frameworks.push_back((*known)->text(0)); }); !r) return r.error();
-    if (std::find(frameworks.begin(), frameworks.end(), cycle.framework) == frameworks.end()) {
-        std::string list;
-        for (const auto& f : frameworks) list += (list.empty() ? "" : ", ") + f;
-        return Error::notFound(name + ": unknown framework '" + cycle.framework + "' (known: " + list + ")");
+    if (auto known = db::requireFramework(db, cycle.framework); !known) {
+        return Error{known.error().kind, name + ": " + known.error().message};
     }
     if (cycle.key.empty()) {
-        const std::string base = std::string(kCycleKeyPrefixes[static_cast<std::size_t>(cycle.kind)]) +
-                                 std::to_string(cycle.startsOn.year());
-        auto taken = db.cached("SELECT 1 FROM cycles WHERE key = ?1");
-        if (!taken) return taken.error();
-        for (int n = 1; cycle.key.empty(); ++n) {
-            const std::string candidate = n == 1 ? base : base + "-" + std::to_string(n);
-            (*taken)->bindAll(candidate);
-            auto row = (*taken)->step();
-            if (!row) return row.error();
-            (*taken)->reset();
-            if (!*row) cycle.key = candidate;
-        }
+        auto key = db::freeKey(db, "cycles",
+                               std::string(kCycleKeyPrefixes[static_cast<std::size_t>(cycle.kind)]) +
+                                   std::to_string(cycle.startsOn.year()));
+        if (!key) return key.error();
+        cycle.key = std::move(*key);
     }
     auto s = db.cached(
         "INSERT INTO cycles(key, framework_id, kind, title, starts_on, ends_on, recur_months) "
@@ -563,7 +505,7 @@ Result<Cycle> setCycle(Workspace& ws, Cycle cycle) {
 }
 
 Result<void> removeCycle(Workspace& ws, std::string_view key) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     auto s = db.cached("DELETE FROM cycles WHERE key = ?1");
     if (!s) return s.error();
     (*s)->bindAll(key);
@@ -573,7 +515,7 @@ Result<void> removeCycle(Workspace& ws, std::string_view key) {
 }
 
 Result<Timeline> timeline(Workspace& ws, Date today) {
-    auto& db = database(ws);
+    auto& db = db::connection(ws);
     Timeline t;
     t.today = today;
     auto settings = timelineSettings(ws);

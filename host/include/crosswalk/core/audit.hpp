@@ -79,7 +79,8 @@ struct CorrectiveAction {
 
 // Every set* function below validates first and writes in one transaction: on any error
 // (BadInput for the caller's mistake, NotFound for an unknown key or ref) nothing is written.
-// Keys are letters, digits, '.', '_', '-' (at most 64); an empty key gets the next free one.
+// Keys are 1-64 letters, digits, '.', '_', '-', starting with a letter or digit; an empty key
+// gets the next free one (numbers one past the highest in use, so a removed key is not reused).
 
 /// Programmes by start date.
 Result<std::vector<AuditProgramme>> auditProgrammes(Workspace& ws);

@@ -17,8 +17,10 @@ namespace cw {
 /// A proleptic Gregorian calendar date.
 class Date {
 public:
+    /// 1970-01-01.
     Date() = default;
     explicit Date(std::chrono::sys_days days) : m_days(days) {}
+    /// For dates known to exist (constants, tests); input goes through parse(), which checks.
     Date(int year, unsigned month, unsigned day);
 
     /// Parses exactly "YYYY-MM-DD" and rejects dates that do not exist (2026-02-30).

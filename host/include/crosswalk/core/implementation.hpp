@@ -56,24 +56,28 @@ struct RequirementStatus {
     std::optional<Date> due;
     /// Why it does not apply: the deciding entry's reason, or the scoping reason when `via` is "scope".
     std::string reason;
+    /// Keys of the linked common controls whose link is full (source hub or manual, or
+    /// relationship equal or subset-of): implementing one of them implements the requirement.
+    std::vector<std::string> fullCommonControls;
 };
 
 /**
  * @brief Records (adds or replaces) a status. The subject is a common control key or a full
  * requirement ref "framework:ref" (keys never hold ':', so a subject with one is a ref).
- * NotApplicable without a reason and a requirement that is not assessable are BadInput; an
- * unknown subject is NotFound; in each case nothing is written. Returns the entry as stored.
+ * NotApplicable without a reason (blank counts as none) and a requirement that is not
+ * assessable (a heading) are BadInput; an unknown common control, framework or requirement is
+ * NotFound; in each case nothing is written. Returns the entry as stored.
  */
 Result<StatusEntry> setImplementationStatus(Workspace& ws, StatusEntry entry);
 /// Removes the recorded status of a subject (it falls back to what is carried). NotFound for
-/// an unknown subject or one with no status recorded.
+/// an unknown subject or one with no status recorded; BadInput for a heading.
 Result<void> clearImplementationStatus(Workspace& ws, std::string_view subject);
 /// Every recorded status, common controls first, then requirements.
 Result<std::vector<StatusEntry>> implementationStatuses(Workspace& ws);
 
 /**
  * @brief Every assessable requirement of `framework` with the status that reaches it, in
- * catalog order. NotFound for an unknown framework.
+ * catalog order. NotFound for an unknown framework. A fixed number of queries, whatever its size.
  *
  * (1) A status recorded on the requirement wins ("direct"). (2) Else, when the framework is a
  * target and scoping says the requirement does not apply: NotApplicable ("scope"). (3) Else

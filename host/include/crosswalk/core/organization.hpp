@@ -89,7 +89,8 @@ Result<std::vector<Asset>> assets(Workspace& ws);
  * @brief Adds or replaces by key; returns the asset as stored (with its key).
  *
  * An empty key gets the next free "AST-NN" (one past the highest AST number in use). A key
- * of other than 1-64 letters, digits, '.', '_' or '-', or a blank name, is BadInput.
+ * of other than 1-64 letters, digits, '.', '_' or '-' starting with a letter or digit, or a
+ * blank name, is BadInput. Replacing keeps the asset's risks pointing at it.
  */
 Result<Asset> setAsset(Workspace& ws, Asset asset);
 /// BadInput naming the risks while a risk still refers to the asset; NotFound for an unknown key.
@@ -104,22 +105,25 @@ Result<void> removeAsset(Workspace& ws, std::string_view key);
  * out_of_scope items ({kind, name, note}) and the assets ({key, name, type,
  * classification, in_scope}).
  *
- * Requirements the rule does not list apply ("not addressed by the scoping rule: applies").
- * A listed grouping (not assessable) passes its decision to the assessable requirements
- * under it that the rule does not list itself ("… (through REF)"); a listed node with no
- * assessable requirement under it (a SOC 2 point of focus) is not recorded, and a note says
- * so. The rule's notes are kept in Target::notes.
+ * A listed node passes its decision to the assessable requirements under it that the rule
+ * does not list itself ("… (through REF)"): a grouping to its requirements, a requirement to
+ * those nested in it (a HIPAA standard to its implementation specifications, an SP 800-53
+ * control to its enhancements); when listed nodes nest, the nearest one decides. Requirements
+ * that neither the rule nor a listed node above them addresses apply ("not addressed by the
+ * scoping rule: applies"). A listed grouping with no assessable requirement under it (a SOC 2
+ * point of focus) is not recorded, and a note says so. The rule's notes are kept in
+ * Target::notes.
  *
  * A framework that comes from no plugin, whose plugin is not loaded in `host`, or whose
  * plugin has no scoping rule applies whole (the reason and a note say why) — but only with
  * empty `answers`: answers that no rule can check are BadInput.
  *
- * NotFound for an unknown framework. One transaction: a rule error (bad answers) is
- * BadInput "scoping FRAMEWORK: the plugin's message" (with "(plugin ID)" after FRAMEWORK
- * when the ids differ), and nothing is written; output naming a ref the framework does not
- * have, or another framework, is Internal naming the plugin. Setting an existing target
- * again replaces its answers and applicability, and keeps its place in the list and its
- * addedAt.
+ * NotFound for an unknown framework (naming the known ones). One transaction: a rule error
+ * (bad answers) is BadInput "scoping FRAMEWORK: the plugin's message" (with "(plugin ID)"
+ * after FRAMEWORK when the ids differ), and nothing is written; output naming a ref the
+ * framework does not have, or another framework, is Internal naming the plugin. Setting an
+ * existing target again replaces its answers and applicability, and keeps its place in the
+ * list and its addedAt.
  */
 Result<Target> setTarget(Workspace& ws, const PluginHost& host, std::string_view framework,
                          const boost::json::object& answers);

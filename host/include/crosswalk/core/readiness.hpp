@@ -87,7 +87,8 @@ struct ReadinessFinding {
  *
  * Checks (source "crosswalk"; subject in brackets):
  * - stage1.no-soa, blocker [SoA]: no row drafted yet (the row checks are skipped).
- * - stage1.soa-undecided, major [A.x.y]: no decision whether the control applies.
+ * - stage1.soa-undecided, major [A.x.y]: no decision whether the control applies (a control
+ *   a risk treatment chose is reported once, as stage1.treatment-control-not-in-soa).
  * - stage1.soa-without-justification, major [A.x.y]: applicable, no justification.
  * - stage1.exclusion-without-reason, major [A.x.y]: not applicable, no justification.
  * - stage1.asset-not-in-risk-assessment, major [asset key]: in scope, named by no risk.

@@ -64,7 +64,7 @@ Result<RiskMatrix> riskMatrix(Workspace& ws);
  * @brief Replaces the matrix (one row; without one, the defaults above apply).
  *
  * BadInput, nothing written: levels outside 2–10; a names list whose length is not the
- * level count, or with an empty or repeated name; unless 1 ≤ mediumFrom ≤ highFrom ≤
+ * level count, or with a blank or repeated name; unless 1 ≤ mediumFrom ≤ highFrom ≤
  * likelihoodLevels × impactLevels and 0 ≤ acceptableUpTo < highFrom; a recorded risk whose
  * scores (inherent or residual) fall outside the new matrix; an accepted risk whose score
  * would be above the new acceptance criteria.
@@ -78,9 +78,10 @@ Result<Risk> risk(Workspace& ws, std::string_view key);
 /**
  * @brief Adds or replaces a risk by key (an empty key gets the next free "R-NN").
  *
- * BadInput, nothing written: scores outside the matrix; unknown asset keys; controls that
- * are not Annex A controls of iso27001-2022; residual scores above the inherent ones;
- * "modify" without controls; acceptance without a date, by someone other than the owner,
+ * BadInput, nothing written: a key other than 1-64 letters, digits, '.', '_' or '-' starting
+ * with a letter or digit; a blank title; scores outside the matrix; unknown asset keys;
+ * controls that are not Annex A controls of iso27001-2022; residual scores above the inherent
+ * ones; "modify" without controls; acceptance without a date, by someone other than the owner,
  * or of a residual score above the acceptance criteria.
  *
  * In detail: controls are local refs ("A.5.15") or full ones ("iso27001-2022:A.5.15") of

@@ -63,7 +63,11 @@ struct SoaDraftResult {
  * common control that stands for the Annex A control (seeded from it or merged into it). The
  * justification reads e.g. "Treats risks R-03, R-07. Required for SOC 2 CC6.1, CC6.6; HIPAA
  * 164.312(d)." (at most six refs per framework, then "and N more"; the row lists them all).
- * Idempotent; one transaction.
+ * A requirement added to a target's catalog after scoping counts as applicable, as everywhere
+ * else.
+ *
+ * Idempotent: a draft the current data leaves as it is writes nothing. One transaction.
+ * BadInput when the workspace has no Annex A controls (no iso27001-2022 catalog).
  */
 Result<SoaDraftResult> draftSoa(Workspace& ws);
 
@@ -92,7 +96,7 @@ struct SoaEdit {
  * "A.5.15" or "iso27001-2022:A.5.15". A row not drafted yet is created.
  *
  * NotFound: an unknown Annex A control. BadInput, nothing written: a ref that is not an Annex
- * A control of iso27001-2022; an edit that changes nothing; a row that would be final without
+ * A control of iso27001-2022; an edit that sets no field; a row that would be final without
  * a decision or without justification (an exclusion without its reason in particular);
  * status not-applicable without a reason.
  */

@@ -167,11 +167,14 @@ Result<void> removeCycle(Workspace& ws, std::string_view key);
  * (month ends clamped: 2028-02-29 + 12 months = 2029-02-28). The due dates are always
  * derived; a planned Surveillance1/2/Recertification step is drawn instead of the derived
  * one-day bar and warned (OutOfOrder) when it starts after its due date; a due date in the
- * past with nothing recorded for its step is Overdue. Stale evidence: for each audit step (Stage 1, Stage 2,
- * surveillance 1 and 2, recertification) planned to start after `today` and not yet finished, each evidence item linked
- * to a control or requirement, not scoped out of iso27001-2022, that has not expired at `today` but expires
- * (valid-until, else collected-on + review days) before that start — one warning per item and audit, subject the item
- * key. The horizon is the recertification due date (today + 3 years without a certificate date; never before today);
+ * past with nothing recorded for its step is Overdue. Stale evidence: for each audit step
+ * (Stage 1, Stage 2, surveillance 1 and 2, recertification) planned to start after `today`
+ * (its planned end when it has no planned start) and not yet finished, each evidence item
+ * linked to a control or requirement, not scoped out of iso27001-2022, that has not expired at
+ * `today` but expires (valid-until, else collected-on + review days) before that start (an item
+ * is valid through its expiry day) — one warning per item and audit, subject the item key. The
+ * horizon is the recertification due date (today + 3 years without a certificate date; never
+ * before today);
  * cycles repeat every recurMonths from their first dates up to it, repeats keyed "KEY#2" …
  * Lanes: "iso27001-2022" for the steps, the cycle's framework otherwise. The certificate's
  * validity is one derived bar keyed "certificate-validity".
