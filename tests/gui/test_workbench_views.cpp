@@ -29,6 +29,7 @@
 #include <imgui_internal.h>
 
 #include <algorithm>
+#include <cmath>
 #include <chrono>
 #include <set>
 
@@ -186,7 +187,7 @@ TEST_F(GuiWorkbench, ReadinessProgressMatchesTheGapAnalysis) {
         ASSERT_FALSE(lines.empty()) << g.framework;
         const std::string& line = lines.front();
         char percent[16];
-        std::snprintf(percent, sizeof percent, "%3.0f%%", g.progress() * 100.0);
+        std::snprintf(percent, sizeof percent, "%3.0f%%", std::floor(g.progress() * 100.0));
         EXPECT_NE(line.find(percent), std::string::npos) << line;
         EXPECT_NE(line.find(std::to_string(g.implemented) + " implemented"), std::string::npos) << line;
         EXPECT_NE(line.find(std::to_string(g.partial) + " partial"), std::string::npos) << line;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
 #include <cstdio>
 
 namespace cw::gui {
@@ -161,7 +162,7 @@ void ReadinessView::drawProgress(const ReadinessData& data, Context& context) {
         ImGui::TableNextColumn();
         palette::chip(g.framework);
         ImGui::SameLine();
-        ImGui::TextDisabled("%3.0f%%", g.progress() * 100.0);
+        ImGui::TextDisabled("%3.0f%%", std::floor(g.progress() * 100.0));  // as the CLI: never 100% before done
         ImGui::TableNextColumn();
         widgets::stackedBar("##bar",
                             {{static_cast<std::int64_t>(g.implemented), palette::kFull, "implemented"},
