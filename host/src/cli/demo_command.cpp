@@ -90,6 +90,7 @@ void addDemoCommand(CLI::App& app, Options& o, Command& command) {
         "demo",
         "Build a sample workspace: a fictional health-tech SaaS pursuing ISO 27001, SOC 2 and HIPAA, PCI DSS next "
         "(default file: demo.db beside the default workspace)");
+    demo->group("Sample workspace");
     demo->add_option("--today", g_demo.today, "Place the demo's dates around this day (YYYY-MM-DD; default: today)");
     demo->add_flag("--json", o.json, "Print JSON");
     demo->callback([&command] { command = &cmdDemo; });
