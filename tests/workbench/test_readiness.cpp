@@ -12,6 +12,7 @@
 #include "workbench_fixture.hpp"
 
 #include <algorithm>
+#include <list>
 #include <sstream>
 
 namespace cw::test {
@@ -114,6 +115,12 @@ protected:
         });
         return it == findings.end() ? nullptr : &*it;
     }
+    /// For a temporary (find(stage2(), …)): kept alive until the test ends.
+    const ReadinessFinding* find(std::vector<ReadinessFinding>&& findings, const std::string& check,
+                                 const std::string& subject) {
+        return find(m_kept.emplace_back(std::move(findings)), check, subject);
+    }
+    std::list<std::vector<ReadinessFinding>> m_kept;
     static std::size_t count(const std::vector<ReadinessFinding>& findings, const std::string& check) {
         return static_cast<std::size_t>(std::count_if(findings.begin(), findings.end(),
                                                       [&](const ReadinessFinding& f) { return f.check == check; }));

@@ -7,6 +7,7 @@
 #include "workbench_fixture.hpp"
 
 #include <algorithm>
+#include <list>
 #include <set>
 #include <sstream>
 
@@ -80,6 +81,11 @@ protected:
         }
         return nullptr;
     }
+    /// For a temporary (find(at(today), …)): kept alive until the test ends.
+    const TimelineWarning* find(Timeline&& t, WarningKind kind, const std::string& subject) {
+        return find(m_kept.emplace_back(std::move(t)), kind, subject);
+    }
+    std::list<Timeline> m_kept;
 
     static std::vector<TimelineBar> bars(const Timeline& t, const std::string& keyPrefix) {
         std::vector<TimelineBar> out;
