@@ -12,6 +12,9 @@ namespace cw::gui {
 
 namespace {
 
+using widgets::joined;
+using widgets::statusColour;
+
 constexpr std::array kFindingTypes = {FindingType::MajorNonconformity, FindingType::MinorNonconformity,
                                       FindingType::Observation, FindingType::Opportunity};
 
@@ -69,12 +72,6 @@ ImVec4 actionColour(ActionStatus s) {
             break;
     }
     return palette::kNone;
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-    return out;
 }
 
 void labelled(const char* label, const std::string& value, float at) {

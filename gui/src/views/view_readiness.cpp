@@ -14,6 +14,9 @@ namespace cw::gui {
 
 namespace {
 
+using widgets::joined;
+using widgets::statusColour;
+
 constexpr std::array kSeverities = {Severity::Blocker, Severity::Major, Severity::Minor, Severity::Info};
 
 ImVec4 severityColour(Severity s) {
@@ -28,22 +31,6 @@ ImVec4 severityColour(Severity s) {
             break;
     }
     return palette::kInfo;
-}
-
-ImVec4 statusColour(ImplementationStatus s) {
-    switch (s) {
-        case ImplementationStatus::Implemented:
-            return palette::kFull;
-        case ImplementationStatus::Partial:
-            return palette::kPartial;
-        case ImplementationStatus::Planned:
-            return palette::kPlanned;
-        case ImplementationStatus::NotApplicable:
-            return palette::kMuted;
-        case ImplementationStatus::NotStarted:
-            break;
-    }
-    return palette::kNotStarted;
 }
 
 /// The control a finding is about, when its subject names one: a full ref, a hub Annex A

@@ -14,6 +14,9 @@ namespace cw::gui {
 
 namespace {
 
+using widgets::joined;
+using widgets::statusColour;
+
 ImVec4 levelColour(RiskLevel level) {
     switch (level) {
         case RiskLevel::High:
@@ -34,12 +37,6 @@ ImVec4 dimmed(const ImVec4& c) {
 std::string nameOf(const std::vector<std::string>& names, int level) {
     const auto i = static_cast<std::size_t>(level - 1);
     return i < names.size() ? names[i] : std::to_string(level);
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-    return out;
 }
 
 void scoreCell(const RiskMatrix& matrix, int likelihood, int impact) {

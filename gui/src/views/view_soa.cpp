@@ -17,6 +17,9 @@ namespace cw::gui {
 
 namespace {
 
+using widgets::joined;
+using widgets::statusColour;
+
 constexpr std::array kStatuses = {ImplementationStatus::NotStarted, ImplementationStatus::Planned,
                                   ImplementationStatus::Partial, ImplementationStatus::Implemented,
                                   ImplementationStatus::NotApplicable};
@@ -46,22 +49,6 @@ std::string statusLabel(ImplementationStatus s) {
     return text.empty() ? "?" : text;
 }
 
-ImVec4 statusColour(ImplementationStatus s) {
-    switch (s) {
-        case ImplementationStatus::Implemented:
-            return palette::kFull;
-        case ImplementationStatus::Partial:
-            return palette::kPartial;
-        case ImplementationStatus::Planned:
-            return palette::kPlanned;
-        case ImplementationStatus::NotApplicable:
-            return palette::kMuted;
-        case ImplementationStatus::NotStarted:
-            break;
-    }
-    return palette::kNotStarted;
-}
-
 bool containsFolded(const std::string& haystack, const std::string& needle) {
     const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
         return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
@@ -71,12 +58,6 @@ bool containsFolded(const std::string& haystack, const std::string& needle) {
 
 bool needsAttention(const SoaRow& r) {
     return !r.applicable || r.justification.empty();
-}
-
-std::string joined(const std::vector<std::string>& items) {
-    std::string out;
-    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
-    return out;
 }
 
 /// "soc2-2017:CC6.1" → count per framework, for chips with numbers.

@@ -5,6 +5,7 @@
 #include "palette.hpp"
 
 #include <crosswalk/core/date.hpp>
+#include <crosswalk/core/implementation.hpp>
 
 #include <imgui.h>
 
@@ -100,6 +101,30 @@ inline void wrapped(const std::string& text) {
     ImGui::PushTextWrapPos(0.0f);
     ImGui::TextUnformatted(text.c_str());
     ImGui::PopTextWrapPos();
+}
+
+/// "a, b, c".
+inline std::string joined(const std::vector<std::string>& items) {
+    std::string out;
+    for (const auto& s : items) out += (out.empty() ? "" : ", ") + s;
+    return out;
+}
+
+/// The one colour per implementation status, in every view.
+inline ImVec4 statusColour(ImplementationStatus s) {
+    switch (s) {
+        case ImplementationStatus::Implemented:
+            return palette::kFull;
+        case ImplementationStatus::Partial:
+            return palette::kPartial;
+        case ImplementationStatus::Planned:
+            return palette::kPlanned;
+        case ImplementationStatus::NotApplicable:
+            return palette::kMuted;
+        case ImplementationStatus::NotStarted:
+            break;
+    }
+    return palette::kNotStarted;
 }
 
 }  // namespace cw::gui::widgets
