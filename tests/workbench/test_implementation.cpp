@@ -453,10 +453,7 @@ TEST_F(ImplementationTest, CliStatusCommands) {
 
     auto run = [&](const std::string& args, const std::string& needle) {
         const RunResult r = cli(args);
-        EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.err;
-        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
-        EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+        expectOneLineError(r, args, needle);
     };
     const std::string before = statusState(ws());
     run("status set CC-A.5.2 not-applicable", "cannot be not-applicable without a reason");

@@ -78,10 +78,7 @@ std::size_t countApplying(const std::map<std::string, Applicability>& rows, bool
 
 // One line on stderr, naming what was wrong.
 void expectOneLineError(const RunResult& r, const std::string& needle) {
-    EXPECT_EQ(r.exitCode, 2) << r.out << r.err;
-    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-    EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
-    EXPECT_NE(r.err.find(needle), std::string::npos) << r.err;
+    cw::test::expectOneLineError(r, "", needle);
 }
 
 // ------------------------------------------------------------------ profile and scope

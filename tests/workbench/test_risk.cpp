@@ -104,10 +104,7 @@ protected:
     void expectCliRefused(const std::string& args, const std::string& needle) {
         const std::string before = snapshot();
         const RunResult r = cli(args);
-        EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.out << r.err;
-        EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
-        EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
-        EXPECT_NE(r.err.find(needle), std::string::npos) << args << ": " << r.err;
+        expectOneLineError(r, args, needle);
         EXPECT_EQ(snapshot(), before) << args;
     }
 

@@ -11,9 +11,10 @@
 
 #include "test_support.hpp"
 
-#include <boost/json.hpp>
 #include <gtest/gtest.h>
+#include <boost/json.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -51,6 +52,14 @@ inline const PluginHost& frameworkPlugins() {
         return h;
     }();
     return *host;
+}
+
+/// A refused command: exit 2 and one line on stderr, "crosswalk: …", naming `needle`.
+inline void expectOneLineError(const RunResult& r, const std::string& args, const std::string& needle) {
+    EXPECT_EQ(r.exitCode, 2) << args << "\n" << r.out << r.err;
+    EXPECT_TRUE(r.err.starts_with("crosswalk: ")) << r.err;
+    EXPECT_EQ(std::count(r.err.begin(), r.err.end(), '\n'), 1) << r.err;
+    EXPECT_NE(r.err.find(needle), std::string::npos) << args << ": " << r.err;
 }
 
 class WorkbenchTest : public ::testing::Test {
