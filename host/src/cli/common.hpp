@@ -84,6 +84,9 @@ void addAuditCommands(CLI::App& app, Options& o, Command& command);         ///<
 void addSoaCommands(CLI::App& app, Options& o, Command& command);           ///< soa_commands.cpp
 void addDemoCommand(CLI::App& app, Options& o, Command& command);           ///< demo_command.cpp
 
+/// The whole file; BadInput "FILE: cannot open for reading" when it cannot be opened.
+Result<std::string> readText(const std::filesystem::path& file);
+
 /// Imports every pack the loaded plugins ship and every pack file on the pack path.
 /// Problems go to stderr, one line each; returns one JSON entry per pack seen.
 boost::json::array importPacks(Workspace& ws, const PluginHost& host, const Options& o);

@@ -34,15 +34,6 @@ std::string fixed(double value, int digits = 2) {
     return out.str();
 }
 
-Result<std::string> readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error::badInput(file.string() + ": cannot open for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return Error::internal(file.string() + ": read error");
-    return text.str();
-}
-
 void printProblems(const std::string& origin, const std::vector<Problem>& problems) {
     for (const auto& p : problems) std::cerr << "crosswalk: " << origin << ": " << toString(p) << '\n';
 }
@@ -749,6 +740,15 @@ void addCrosswalkCommands(CLI::App& app, Options& o, Command& command) {
     auto* unlink = action("unlink", "Unlink a requirement (seeding again will not bring it back)");
     unlink->add_option("key", o.key, "Key")->required();
     unlink->add_option("ref", o.ref, "Requirement FRAMEWORK:REF")->required();
+}
+
+Result<std::string> readText(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error::badInput(file.string() + ": cannot open for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return Error::internal(file.string() + ": read error");
+    return text.str();
 }
 
 }  // namespace cw::cli

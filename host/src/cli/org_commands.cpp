@@ -231,15 +231,6 @@ int cmdAssets(const Options& o) {
 
 // ---------------------------------------------------------------- targets
 
-Result<std::string> readFile(const std::string& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error::badInput("--answers-file " + file + ": cannot open for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return Error::internal("--answers-file " + file + ": read error");
-    return text.str();
-}
-
 // Objects merge key by key (recursively); anything else is replaced.
 void merge(json::object& into, const json::object& from) {
     for (const auto& [key, value] : from) {
@@ -295,8 +286,8 @@ Result<json::object> collectAnswers() {
         return {};
     };
     if (!g_org.answersFile.empty()) {
-        auto text = readFile(g_org.answersFile);
-        if (!text) return text.error();
+        auto text = readText(g_org.answersFile);
+        if (!text) return Error{text.error().kind, "--answers-file " + text.error().message};
         if (auto r = addObject(*text, "--answers-file " + g_org.answersFile); !r) return r.error();
     }
     for (const auto& pair : g_org.answerPairs) {
