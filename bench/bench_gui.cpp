@@ -91,7 +91,7 @@ cw::Result<fs::path> heatMapWorkspace() {
         auto ws = cw::Workspace::open(file, cw::Workspace::OpenMode::CreateIfMissing);
         if (!ws) return ws.error();
         for (const auto& plugin : data.plugins) {
-            if (auto r = ws->syncPlugin(plugin); !r) return r.error();
+            if (auto r = syncPlugin(*ws, plugin); !r) return r.error();
         }
         for (const auto& pack : data.packs) {
             if (auto r = ws->importPack(pack, cw::bench::packOrigin(pack), cw::bench::packSha256(pack)); !r) {

@@ -2,7 +2,7 @@
 // no window, no GL) on the demo workspace and on the synthetic one.
 #pragma once
 
-#include <crosswalk/core/error.hpp>
+#include <crosswalk/model/error.hpp>
 
 #include <filesystem>
 #include <functional>

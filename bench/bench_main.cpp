@@ -14,12 +14,13 @@
 #endif
 #include "synthetic.hpp"
 
-#include <crosswalk/core/crosswalk.hpp>
-#include <crosswalk/core/hash.hpp>
-#include <crosswalk/core/pack.hpp>
-#include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/io/hash.hpp>
+#include <crosswalk/io/pack.hpp>
+#include <crosswalk/io/paths.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <benchmark/benchmark.h>
 
@@ -146,7 +147,7 @@ cw::Result<IngestTimes> ingest(const fs::path& file) {
     IngestTimes times;
     const auto start = Clock::now();
     for (const auto& plugin : d.plugins) {
-        auto r = ws->syncPlugin(plugin);
+        auto r = syncPlugin(*ws, plugin);
         if (!r) return r.error();
         if (r->action != cw::SyncAction::Added) return cw::Error::internal("plugin " + plugin.id + " not added");
     }
@@ -400,7 +401,7 @@ cw::Result<double> buildRealWorkspace(const fs::path& file, std::size_t& packs) 
     host.loadAll({fs::path(CW_BENCH_PLUGIN_DIR)});
     for (const auto& p : host.plugins()) {
         if (p.status != cw::PluginStatus::Loaded) continue;
-        if (auto r = ws->syncPlugin(p); !r) return r.error();
+        if (auto r = syncPlugin(*ws, p); !r) return r.error();
     }
     auto importOne = [&](const cw::Pack& pack, const std::string& origin, const std::string& sha,
                          const std::string& plugin) -> cw::Result<void> {

@@ -2,7 +2,7 @@
 // with a large evidence library added.
 #pragma once
 
-#include <crosswalk/core/error.hpp>
+#include <crosswalk/model/error.hpp>
 
 #include <cstddef>
 #include <filesystem>

@@ -4,7 +4,7 @@
 
 #include "synthetic.hpp"
 
-#include <crosswalk/core/error.hpp>
+#include <crosswalk/model/error.hpp>
 
 #include <filesystem>
 #include <string>

@@ -1,6 +1,6 @@
 #include "synthetic.hpp"
 
-#include <crosswalk/core/hash.hpp>
+#include <crosswalk/io/hash.hpp>
 
 #include <algorithm>
 #include <array>

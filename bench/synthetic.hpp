@@ -2,8 +2,8 @@
 // mapping packs shaped like the real ones, at any size.
 #pragma once
 
-#include <crosswalk/core/model.hpp>
-#include <crosswalk/core/plugin_host.hpp>
+#include <crosswalk/model/model.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 
 #include <cstddef>
 #include <cstdint>
@@ -27,7 +27,7 @@ struct SyntheticSpec {
     static std::optional<SyntheticSpec> named(std::string_view name);
 };
 
-/// Catalogs and packs ready for Workspace::syncPlugin / importPack.
+/// Catalogs and packs ready for syncPlugin / importPack.
 struct SyntheticWorkspace {
     SyntheticSpec spec;
     std::string hub;                  ///< framework id every other framework has a pack to

@@ -1,7 +1,7 @@
 #include "facade.hpp"
 
-#include <crosswalk/core/crosswalk.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <boost/json/serialize.hpp>
 

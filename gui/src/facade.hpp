@@ -2,15 +2,15 @@
 // no graph internals. Owns the Workspace and a CrosswalkGraph built once per load.
 #pragma once
 
-#include <crosswalk/core/audit.hpp>
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/readiness.hpp>
-#include <crosswalk/core/risk.hpp>
-#include <crosswalk/core/soa.hpp>
-#include <crosswalk/core/timeline.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/store/audit.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/store/risk.hpp>
+#include <crosswalk/store/soa.hpp>
+#include <crosswalk/store/timeline.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <cstdint>
 #include <filesystem>

@@ -3,8 +3,8 @@
 // section is read once and kept until an edit or another workspace drops it.
 #include "facade.hpp"
 
-#include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/plugin_host.hpp>
+#include <crosswalk/io/paths.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 
 #include <algorithm>
 #include <set>

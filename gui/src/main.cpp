@@ -5,7 +5,7 @@
 #include "png.hpp"
 #include "style.hpp"
 
-#include <crosswalk/core/paths.hpp>
+#include <crosswalk/io/paths.hpp>
 
 #include <imgui.h>
 #include <CLI/CLI.hpp>

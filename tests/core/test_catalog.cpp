@@ -1,4 +1,4 @@
-#include <crosswalk/core/catalog.hpp>
+#include <crosswalk/io/catalog.hpp>
 
 #include "test_support.hpp"
 

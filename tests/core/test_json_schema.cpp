@@ -1,4 +1,4 @@
-#include <crosswalk/core/json.hpp>
+#include <crosswalk/io/json.hpp>
 
 #include <gtest/gtest.h>
 

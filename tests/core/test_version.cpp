@@ -1,5 +1,5 @@
-#include <crosswalk/core/model.hpp>
-#include <crosswalk/core/version.hpp>
+#include <crosswalk/model/model.hpp>
+#include <crosswalk/model/version.hpp>
 
 #include <gtest/gtest.h>
 

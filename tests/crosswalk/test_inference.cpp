@@ -1,6 +1,6 @@
 // Set-relation inference and the analyses on a hand-made graph whose answers are
 // worked out by hand below (DESIGN.md §4–§5). No SQLite, no plugins.
-#include <crosswalk/core/crosswalk.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
 
 #include <gtest/gtest.h>
 

@@ -1,10 +1,11 @@
 // Mapping packs: reading and validating them, importing them into a workspace
 // (all or nothing), and the real CLI refusing a corpus of bad pack files without
 // touching the workspace file.
-#include <crosswalk/core/hash.hpp>
-#include <crosswalk/core/pack.hpp>
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/io/hash.hpp>
+#include <crosswalk/io/pack.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include "test_support.hpp"
 
@@ -251,7 +252,7 @@ protected:
         auto ws = Workspace::open(m_dir / "w.db", Workspace::OpenMode::CreateIfMissing);
         ASSERT_TRUE(ws) << ws.error().message;
         m_ws.emplace(std::move(*ws));
-        ASSERT_TRUE(m_ws->syncPlugin(p));
+        ASSERT_TRUE(syncPlugin(*m_ws, p));
     }
 
     static Pack read(const json::object& o) {

@@ -1,11 +1,12 @@
 // The mapping packs we ship (mappings/*.json, and those a plugin embeds): each validates
 // and loads against the real framework plugins, carries its provenance, and the CLI
 // answers the questions issue 4 asks of them (map --explain, overlap, packs --quality).
-#include <crosswalk/core/crosswalk.hpp>
-#include <crosswalk/core/hash.hpp>
-#include <crosswalk/core/pack.hpp>
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/io/hash.hpp>
+#include <crosswalk/io/pack.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include "test_support.hpp"
 
@@ -80,7 +81,7 @@ Shipped& shipped() {
                 s->rejectedPlugins.push_back(p.file.string());
                 continue;
             }
-            if (auto r = s->ws->syncPlugin(p); !r) s->syncErrors.push_back(r.error().message);
+            if (auto r = syncPlugin(*s->ws, p); !r) s->syncErrors.push_back(r.error().message);
         }
         auto add = [&](const std::string& key, const std::string& origin, json::value raw, PackReading reading,
                        const std::string& sha, const std::string& plugin) {

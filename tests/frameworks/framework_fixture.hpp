@@ -3,9 +3,9 @@
 // the output parsed and validated against sdk/schema/rules.schema.json.
 #pragma once
 
-#include <crosswalk/core/json.hpp>
-#include <crosswalk/core/model.hpp>
-#include <crosswalk/core/plugin_host.hpp>
+#include <crosswalk/io/json.hpp>
+#include <crosswalk/model/model.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 
 #include "test_support.hpp"
 

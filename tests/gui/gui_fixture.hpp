@@ -10,9 +10,9 @@
 
 #include "test_support.hpp"
 
-#include <crosswalk/core/crosswalk.hpp>
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -16,8 +16,8 @@
 #include "gui_fixture.hpp"
 #include "test_support.hpp"
 
-#include <crosswalk/core/crosswalk.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <imgui.h>
 #include <imgui_internal.h>

@@ -18,12 +18,12 @@
 #include "gui_fixture.hpp"
 #include "test_support.hpp"
 
-#include <crosswalk/core/audit.hpp>
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/readiness.hpp>
-#include <crosswalk/core/risk.hpp>
-#include <crosswalk/core/soa.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/store/audit.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/store/risk.hpp>
+#include <crosswalk/store/soa.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include <imgui.h>
 #include <imgui_internal.h>

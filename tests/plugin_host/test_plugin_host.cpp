@@ -1,8 +1,8 @@
 // Real plugins, loaded from real shared libraries built by tests/plugins.
 #include <crosswalk/plugin_abi.h>
-#include <crosswalk/core/json.hpp>
-#include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/plugin_host.hpp>
+#include <crosswalk/io/json.hpp>
+#include <crosswalk/io/paths.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 
 #include "test_support.hpp"
 

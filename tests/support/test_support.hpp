@@ -2,7 +2,7 @@
 // binaries, and where the build put things.
 #pragma once
 
-#include <crosswalk/core/hash.hpp>
+#include <crosswalk/io/hash.hpp>
 
 #include <gtest/gtest.h>
 

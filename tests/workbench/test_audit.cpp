@@ -1,6 +1,6 @@
 // Internal audits, findings, corrective actions and management reviews (issue 5, item 8):
 // every rule, on a real workspace, with "nothing written" checks read back through the API.
-#include <crosswalk/core/audit.hpp>
+#include <crosswalk/store/audit.hpp>
 
 #include "workbench_fixture.hpp"
 

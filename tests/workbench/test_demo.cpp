@@ -1,13 +1,13 @@
 // The demo workspace (host/src/core/demo.cpp): what it holds, and that the findings
 // planted in it are exactly what readiness, the timeline and the evidence library report.
-#include <crosswalk/core/audit.hpp>
-#include <crosswalk/core/demo.hpp>
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/readiness.hpp>
-#include <crosswalk/core/risk.hpp>
-#include <crosswalk/core/soa.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/store/audit.hpp>
+#include <crosswalk/workbench/demo.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/store/risk.hpp>
+#include <crosswalk/store/soa.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include "workbench_fixture.hpp"
 

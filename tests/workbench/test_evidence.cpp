@@ -1,9 +1,9 @@
 // The evidence library (host/src/db/evidence.cpp): items from files and URIs, links to
 // common controls and requirements, per-framework scope, reuse, freshness, and the
 // `crosswalk evidence` commands.
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include "workbench_fixture.hpp"
 

@@ -1,7 +1,7 @@
 // The implementation suite: recording statuses, and carrying them to requirements through
 // the real common-control links of the seeded workspace.
-#include <crosswalk/core/implementation.hpp>
-#include <crosswalk/core/organization.hpp>
+#include <crosswalk/store/implementation.hpp>
+#include <crosswalk/store/organization.hpp>
 
 #include "workbench_fixture.hpp"
 

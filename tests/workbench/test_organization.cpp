@@ -1,7 +1,8 @@
 // The organization suite: profile, scope items, assets, targets with the real plugins'
 // scoping rules, applicability, and the CLI over them.
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/risk.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/store/risk.hpp>
 
 #include "workbench_fixture.hpp"
 
@@ -429,7 +430,7 @@ TEST_F(OrganizationTest, TheRuleSeesTheProfileAndItsOutputIsChecked) {
     PluginHost testHost;
     const PluginInfo& good = testHost.load(testPlugin("cw_test_good"));
     ASSERT_EQ(good.status, PluginStatus::Loaded) << "build the cw_test_good test plugin";
-    ASSERT_TRUE(ws().syncPlugin(good));
+    ASSERT_TRUE(syncPlugin(ws(), good));
 
     ASSERT_TRUE(setTarget(ws(), testHost, "test-good", {}));
     const std::string bare = applicabilityOf("test-good").at("T2").reason;

@@ -1,13 +1,13 @@
 // Gap analysis, the remediation plan and Stage 1 / Stage 2 readiness: each rule with a case
 // that finds it and one that does not, the plugins' own checks, and the CLI.
-#include <crosswalk/core/audit.hpp>
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/implementation.hpp>
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/readiness.hpp>
-#include <crosswalk/core/risk.hpp>
-#include <crosswalk/core/soa.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/store/audit.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/implementation.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/store/risk.hpp>
+#include <crosswalk/store/soa.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include "workbench_fixture.hpp"
 

@@ -1,7 +1,7 @@
 // The risk register (host/src/db/risk.cpp): the configurable matrix, risks scored on it,
 // treatment with Annex A controls, residual risk and acceptance, and `crosswalk risks`.
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/risk.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/store/risk.hpp>
 
 #include "workbench_fixture.hpp"
 

@@ -1,10 +1,10 @@
 // The Statement of Applicability: drafting from scoping, risk treatment and the crosswalk;
 // editing with its rules; export to XLSX (read back by openpyxl), CSV and Markdown.
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/implementation.hpp>
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/risk.hpp>
-#include <crosswalk/core/soa.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/implementation.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/store/risk.hpp>
+#include <crosswalk/store/soa.hpp>
 
 #include "workbench_fixture.hpp"
 

@@ -1,8 +1,8 @@
 // The certification timeline (issue 5, item 9): milestones and their order, derived
 // surveillance and recertification dates, warnings at a fixed today, other frameworks'
 // cycles repeated to the horizon, and the CLI.
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include "workbench_fixture.hpp"
 

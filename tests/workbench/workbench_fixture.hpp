@@ -6,8 +6,8 @@
 // bytes are no proof under WAL (a process checkpoints when it closes).
 #pragma once
 
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include "test_support.hpp"
 

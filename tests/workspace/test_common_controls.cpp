@@ -1,7 +1,8 @@
 // Common controls on a real workspace: seeded from a hub, then edited, and
 // never undone by seeding again.
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include "test_support.hpp"
 
@@ -18,7 +19,7 @@ protected:
         auto ws = Workspace::open(m_dir / "w.db", Workspace::OpenMode::CreateIfMissing);
         ASSERT_TRUE(ws) << ws.error().message;
         m_ws.emplace(std::move(*ws));
-        ASSERT_TRUE(m_ws->syncPlugin(p));
+        ASSERT_TRUE(syncPlugin(*m_ws, p));
         // X.1 (annex) is contained in the hub's T1.1; T2 maps to X.1 the other way round.
         importAnnexPack("1", {{"T1.1", Relationship::SubsetOf}, {"T2", Relationship::SupersetOf}});
     }

@@ -1,9 +1,10 @@
 // The workspace on a real SQLite file, checked through our API and through the
 // independent `sqlite3` shell.
-#include <crosswalk/core/hash.hpp>
-#include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/io/hash.hpp>
+#include <crosswalk/io/paths.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include "test_support.hpp"
 
@@ -75,7 +76,7 @@ TEST_F(WorkspaceTest, TransactionsNestAndOnlyTheOutermostDecides) {
     Workspace ws = open();
     // The plugin sync commits its own (inner) transaction, but the outer body fails: nothing is kept.
     auto failed = ws.transaction([&]() -> Result<void> {
-        if (auto s = ws.syncPlugin(m_good); !s) return s.error();
+        if (auto s = syncPlugin(ws, m_good); !s) return s.error();
         EXPECT_FALSE(ws.frameworks()->empty());
         return Error::badInput("stop");
     });
@@ -102,7 +103,7 @@ TEST_F(WorkspaceTest, TransactionsNestAndOnlyTheOutermostDecides) {
 
 TEST_F(WorkspaceTest, LoadsAPluginCatalogInOrderWithHierarchy) {
     Workspace ws = open();
-    auto sync = ws.syncPlugin(m_good);
+    auto sync = syncPlugin(ws, m_good);
     ASSERT_TRUE(sync) << sync.error().message;
     EXPECT_EQ(sync->action, SyncAction::Added);
     EXPECT_EQ(sync->frameworks, 2u);
@@ -135,26 +136,26 @@ TEST_F(WorkspaceTest, LoadsAPluginCatalogInOrderWithHierarchy) {
 
 TEST_F(WorkspaceTest, LoadingTheSameVersionAgainIsANoOp) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(m_good));
+    ASSERT_TRUE(syncPlugin(ws, m_good));
     // In WAL mode every committed write appends to the -wal file; a no-op appends nothing.
     const fs::path wal = m_dir / "w.db-wal";
     ASSERT_TRUE(fs::exists(wal));
     const auto walBefore = fs::file_size(wal);
     const std::string before = test::readFile(wal);
-    auto again = ws.syncPlugin(m_good);
+    auto again = syncPlugin(ws, m_good);
     ASSERT_TRUE(again);
     EXPECT_EQ(again->action, SyncAction::Unchanged);
     EXPECT_EQ(again->controlsAdded + again->controlsUpdated + again->controlsRemoved, 0u);
     EXPECT_EQ(fs::file_size(wal), walBefore);
     EXPECT_EQ(test::readFile(wal), before);
     // A real change does write: the same check can fail.
-    ASSERT_TRUE(ws.syncPlugin(upgraded("1.0.1")));
+    ASSERT_TRUE(syncPlugin(ws, upgraded("1.0.1")));
     EXPECT_NE(test::readFile(wal), before);
 }
 
 TEST_F(WorkspaceTest, ANewerVersionReplacesTheCatalogAndKeepsWhatStillResolves) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(m_good));
+    ASSERT_TRUE(syncPlugin(ws, m_good));
     const fs::path db = m_dir / "w.db";
     // A pack with two mappings: one from a ref that survives, one from a ref that goes.
     sql(db,
@@ -167,7 +168,7 @@ TEST_F(WorkspaceTest, ANewerVersionReplacesTheCatalogAndKeepsWhatStillResolves) 
         "SELECT 'p1', s.id, t.id, 'equal' FROM controls s, controls t WHERE s.ref = 'T1.2(a)' AND t.ref = 'X.1';");
     const std::string t11Id = sql(db, "SELECT id FROM controls WHERE ref = 'T1.1';");
 
-    auto sync = ws.syncPlugin(upgraded("1.1.0"));
+    auto sync = syncPlugin(ws, upgraded("1.1.0"));
     ASSERT_TRUE(sync) << sync.error().message;
     EXPECT_EQ(sync->action, SyncAction::Updated);
     EXPECT_EQ(sync->previousVersion, "1.0.0");
@@ -195,8 +196,8 @@ TEST_F(WorkspaceTest, ANewerVersionReplacesTheCatalogAndKeepsWhatStillResolves) 
 
 TEST_F(WorkspaceTest, AnOlderVersionIsNotADowngrade) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(upgraded("2.0.0")));
-    auto sync = ws.syncPlugin(m_good);
+    ASSERT_TRUE(syncPlugin(ws, upgraded("2.0.0")));
+    auto sync = syncPlugin(ws, m_good);
     ASSERT_TRUE(sync);
     EXPECT_EQ(sync->action, SyncAction::Skipped);
     EXPECT_EQ(sync->note, "the workspace holds version 2.0.0; not downgraded to 1.0.0");
@@ -206,8 +207,8 @@ TEST_F(WorkspaceTest, AnOlderVersionIsNotADowngrade) {
 
 TEST_F(WorkspaceTest, SameVersionWithChangedContentIsReloadedAndSaysSo) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(m_good));
-    auto sync = ws.syncPlugin(upgraded("1.0.0"));
+    ASSERT_TRUE(syncPlugin(ws, m_good));
+    auto sync = syncPlugin(ws, upgraded("1.0.0"));
     ASSERT_TRUE(sync);
     EXPECT_EQ(sync->action, SyncAction::Updated);
     EXPECT_EQ(sync->note, "catalog changed without a version bump");
@@ -215,10 +216,10 @@ TEST_F(WorkspaceTest, SameVersionWithChangedContentIsReloadedAndSaysSo) {
 
 TEST_F(WorkspaceTest, FrameworksANewVersionDropsAreRemoved) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(m_good));
+    ASSERT_TRUE(syncPlugin(ws, m_good));
     PluginInfo next = upgraded("3.0.0");
     next.catalog.frameworks.pop_back();
-    ASSERT_TRUE(ws.syncPlugin(next));
+    ASSERT_TRUE(syncPlugin(ws, next));
     auto frameworks = ws.frameworks();
     ASSERT_TRUE(frameworks);
     ASSERT_EQ(frameworks->size(), 1u);
@@ -227,10 +228,10 @@ TEST_F(WorkspaceTest, FrameworksANewVersionDropsAreRemoved) {
 
 TEST_F(WorkspaceTest, AFrameworkOwnedByAnotherPluginFailsAndWritesNothing) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(m_good));
+    ASSERT_TRUE(syncPlugin(ws, m_good));
     PluginInfo intruder = m_good;
     intruder.id = "someone-else";
-    auto sync = ws.syncPlugin(intruder);
+    auto sync = syncPlugin(ws, intruder);
     ASSERT_FALSE(sync);
     EXPECT_EQ(sync.error().kind, ErrorKind::BadInput);
     EXPECT_NE(sync.error().message.find("framework 'test-good' is already provided by plugin 'cw-test-good'"),
@@ -242,12 +243,12 @@ TEST_F(WorkspaceTest, RejectedPluginsCannotBeLoaded) {
     Workspace ws = open();
     PluginInfo rejected = m_good;
     rejected.status = PluginStatus::Rejected;
-    EXPECT_EQ(ws.syncPlugin(rejected).error().kind, ErrorKind::BadInput);
+    EXPECT_EQ(syncPlugin(ws, rejected).error().kind, ErrorKind::BadInput);
 }
 
 TEST_F(WorkspaceTest, LookupsExplainWhatIsMissing) {
     Workspace ws = open();
-    ASSERT_TRUE(ws.syncPlugin(m_good));
+    ASSERT_TRUE(syncPlugin(ws, m_good));
     auto none = ws.controls("nope");
     ASSERT_FALSE(none);
     EXPECT_EQ(none.error().kind, ErrorKind::NotFound);

@@ -4,8 +4,8 @@
 
 #include "palette.hpp"
 
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/implementation.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/implementation.hpp>
 
 #include <imgui.h>
 

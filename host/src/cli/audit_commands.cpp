@@ -2,9 +2,10 @@
 // reviews (management), timeline, cycles. Thin: parse, call libcrosswalk, print.
 #include "cli/workbench_cli.hpp"
 
-#include <crosswalk/core/audit.hpp>
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/workbench/timeline.hpp>
+#include <crosswalk/store/audit.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include <boost/json.hpp>
 

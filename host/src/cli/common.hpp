@@ -1,10 +1,10 @@
 // What every command shares: options, error reporting, where things are.
 #pragma once
 
-#include <crosswalk/core/error.hpp>
-#include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/model/error.hpp>
+#include <crosswalk/io/paths.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <boost/json/array.hpp>
 

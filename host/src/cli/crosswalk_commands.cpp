@@ -2,9 +2,9 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/core/crosswalk.hpp>
-#include <crosswalk/core/hash.hpp>
-#include <crosswalk/core/pack.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/io/hash.hpp>
+#include <crosswalk/io/pack.hpp>
 
 #include <boost/json.hpp>
 

@@ -3,8 +3,9 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/demo.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/workbench/demo.hpp>
 
 #include <boost/json.hpp>
 
@@ -41,7 +42,7 @@ int cmdDemo(const Options& o) {
     host.loadAll(searchPath(o));
     for (const auto& p : host.plugins()) {
         if (p.status != PluginStatus::Loaded) continue;
-        auto synced = ws->syncPlugin(p);
+        auto synced = syncPlugin(*ws, p);
         // A plugin the workspace refuses is skipped, as `init` does; the demo says what it needs.
         if (!synced && synced.error().kind == ErrorKind::Internal) return fail(synced.error());
     }

@@ -2,10 +2,10 @@
 // freshness) and the risk register (matrix, risks, treatment, acceptance).
 #include "cli/workbench_cli.hpp"
 
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/evidence.hpp>
-#include <crosswalk/core/risk.hpp>
-#include <crosswalk/core/timeline.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/evidence.hpp>
+#include <crosswalk/store/risk.hpp>
+#include <crosswalk/store/timeline.hpp>
 
 #include <boost/json.hpp>
 

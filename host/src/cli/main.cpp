@@ -2,10 +2,11 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/core/paths.hpp>
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/version.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/io/paths.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/model/version.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>
@@ -64,7 +65,7 @@ int cmdInit(const Options& o) {
         json::object entry = toJson(p);
         entry["sync"] = nullptr;
         if (p.status == PluginStatus::Loaded) {
-            auto result = ws->syncPlugin(p);
+            auto result = syncPlugin(*ws, p);
             if (result) {
                 entry["sync"] = toJson(*result);
                 synced.emplace(&p, *result);

@@ -2,8 +2,8 @@
 // `--json` interface documented in the README.
 #pragma once
 
-#include <crosswalk/core/plugin_host.hpp>
-#include <crosswalk/core/workspace.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/workspace.hpp>
 
 #include <boost/json/value.hpp>
 

@@ -4,10 +4,10 @@
 //   crosswalk readiness --stage 1|2 [--today D]
 #include "cli/workbench_cli.hpp"
 
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/organization.hpp>
-#include <crosswalk/core/readiness.hpp>
-#include <crosswalk/core/soa.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/organization.hpp>
+#include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/store/soa.hpp>
 
 #include <boost/json.hpp>
 

@@ -7,8 +7,8 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/core/date.hpp>
-#include <crosswalk/core/implementation.hpp>
+#include <crosswalk/model/date.hpp>
+#include <crosswalk/store/implementation.hpp>
 
 #include <boost/json.hpp>
 

@@ -1,0 +1,68 @@
+/**
+ * @file json.hpp
+ * @brief JSON parsing with positions, and a JSON Schema (2020-12 subset) validator.
+ */
+#pragma once
+
+#include <crosswalk/model/error.hpp>
+
+#include <boost/json/value.hpp>
+
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace cw {
+
+/// One validation problem: where (a JSON pointer, RFC 6901) and what.
+struct Problem {
+    std::string pointer;  ///< e.g. "/frameworks/0/controls/12/parent"; "" is the document root
+    std::string message;
+};
+
+/// Formats a problem as "<pointer>: <message>", using "(root)" for the empty pointer.
+std::string toString(const Problem& problem);
+
+/// Appends one reference token to a JSON pointer, escaping '~' and '/'.
+std::string appendPointer(std::string_view pointer, std::string_view token);
+std::string appendPointer(std::string_view pointer, std::size_t index);
+
+/// Parses JSON text; the error names `origin`, the line and the column.
+Result<boost::json::value> parseJson(std::string_view text, std::string_view origin);
+
+/**
+ * @brief A compiled JSON Schema.
+ *
+ * Supports the keywords our schemas use: type, enum, const, properties,
+ * required, additionalProperties, items, minItems, maxItems, minLength,
+ * maxLength, pattern, minimum, maximum, anyOf, oneOf, allOf and local $ref
+ * ("#/$defs/name"). Any other validation keyword is refused at compile time,
+ * so a schema is never silently half-checked.
+ */
+class JsonSchema {
+public:
+    /// Compiles schema text; `origin` names it in errors.
+    static Result<JsonSchema> compile(std::string_view schemaText, std::string_view origin);
+
+    JsonSchema(JsonSchema&&) noexcept;
+    JsonSchema& operator=(JsonSchema&&) noexcept;
+    ~JsonSchema();
+
+    /// Validates against the root schema; empty when valid. Reports every problem.
+    [[nodiscard]] std::vector<Problem> validate(const boost::json::value& document) const;
+    /// Validates against "#/$defs/<name>"; a missing definition is a problem at the root.
+    [[nodiscard]] std::vector<Problem> validate(const boost::json::value& document, std::string_view defName) const;
+
+private:
+    struct Impl;
+    explicit JsonSchema(std::unique_ptr<Impl> impl);
+    std::unique_ptr<Impl> m_impl;
+};
+
+/// The SDK's catalog schema (sdk/schema/catalog.schema.json), compiled once.
+const JsonSchema& catalogSchema();
+/// The SDK's rule payload schema (sdk/schema/rules.schema.json), compiled once.
+const JsonSchema& rulesSchema();
+
+}  // namespace cw
