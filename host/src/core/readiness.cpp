@@ -38,6 +38,8 @@ std::optional<Cycle> observationPeriod(const std::vector<Cycle>& all, std::strin
     return begun ? begun : ahead;
 }
 
+// Runs the readiness checks of each target framework's plugin on a snapshot of the workspace
+// (sdk/schema/rules.schema.json readinessInput) and adds what they find under the plugin's id.
 Result<void> pluginReadiness(Workspace& ws, const PluginHost* host, Date at, const ReadinessInput& loaded,
                              std::vector<ReadinessFinding>& findings) {
     if (host == nullptr) return {};
