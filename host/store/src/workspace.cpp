@@ -17,20 +17,6 @@ namespace json = boost::json;
 
 namespace cw {
 
-std::string_view toString(SyncAction action) noexcept {
-    switch (action) {
-        case SyncAction::Added:
-            return "added";
-        case SyncAction::Updated:
-            return "updated";
-        case SyncAction::Unchanged:
-            return "unchanged";
-        case SyncAction::Skipped:
-            return "skipped";
-    }
-    return "unknown";
-}
-
 namespace {
 
 json::object parseAttributes(const std::string& text) {
