@@ -2,11 +2,11 @@
 // ISO/IEC 27001:2022 with SOC 2 Type 2 and HIPAA, with PCI DSS next.
 //
 // The organization is data: host/data/demo.json, compiled in (embedded_demo.hpp). This file
-// reads it and builds the workspace only through the public workbench API, so the demo
-// exercises the same rules a user meets, section by section in one transaction. Every date
-// in the file is an offset in days from `today`, so the demo reads the same whenever it is
-// built. The gaps planted on purpose for `crosswalk readiness` (README, "The demo") are
-// listed in the file's /about/planted.
+// reads it and builds the workspace only through the public workbench API, so the demo meets
+// the same rules a user does, section by section in one transaction. Every date in the file
+// is an offset in days from `today`, so the demo reads the same whenever it is built. The
+// gaps planted on purpose for `crosswalk readiness` (README, "The demo") are listed in the
+// file's /about/planted.
 #include <crosswalk/core/audit.hpp>
 #include <crosswalk/core/demo.hpp>
 #include <crosswalk/core/evidence.hpp>
@@ -26,6 +26,7 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <vector>
 
@@ -50,75 +51,73 @@ struct Reading {
     }
 };
 
-// One value of demo.json and its JSON pointer. A missing or mistyped value is recorded in the
-// Reading and reads as empty, so a record is read whole and the problem reported before any call.
+// One value of demo.json with its JSON pointer (and its name, when an object member). A missing
+// or mistyped value is recorded in the Reading and reads as empty: a record is read whole, and
+// the problem is reported before the record reaches the workspace.
 class Node {
 public:
-    Node(const json::value* value, std::string at, Reading& reading)
-        : m_value(value), m_at(std::move(at)), m_reading(&reading) {}
+    Node(const json::value* value, std::string at, Reading& reading, std::string key = {})
+        : m_value(value), m_at(std::move(at)), m_key(std::move(key)), m_reading(&reading) {}
 
     [[nodiscard]] const std::string& at() const { return m_at; }
+    [[nodiscard]] const std::string& key() const { return m_key; }
     [[nodiscard]] bool present() const { return m_value != nullptr; }
 
     [[nodiscard]] Node operator[](std::string_view key) const {
-        const std::string at = appendPointer(m_at, key);
         const json::value* object = typed(json::kind::object, "an object", true);
-        m_reading->seen.insert(at);
-        return {object ? object->get_object().if_contains(key) : nullptr, at, *m_reading};
+        return child(object ? object->get_object().if_contains(key) : nullptr, appendPointer(m_at, key), key);
     }
+    // An array's elements, or an object's members.
     [[nodiscard]] std::vector<Node> items() const {
         std::vector<Node> out;
-        if (const json::value* array = typed(json::kind::array, "an array", true)) {
-            for (std::size_t i = 0; i < array->get_array().size(); ++i) {
-                out.emplace_back(&array->get_array()[i], appendPointer(m_at, i), *m_reading);
-                m_reading->seen.insert(out.back().m_at);
-            }
+        if (const json::array* array = m_value ? m_value->if_array() : nullptr) {
+            for (std::size_t i = 0; i < array->size(); ++i)
+                out.push_back(child(&(*array)[i], appendPointer(m_at, i), {}));
+        } else if (const json::value* object = typed(json::kind::object, "an array or an object", true)) {
+            for (const auto& [key, value] : object->get_object())
+                out.push_back(child(&value, appendPointer(m_at, key), key));
         }
         return out;
     }
-    [[nodiscard]] std::vector<std::pair<std::string, Node>> members() const {
-        std::vector<std::pair<std::string, Node>> out;
-        if (const json::value* object = typed(json::kind::object, "an object", true)) {
-            for (const auto& [key, value] : object->get_object()) {
-                out.emplace_back(key, Node(&value, appendPointer(m_at, key), *m_reading));
-                m_reading->seen.insert(out.back().second.m_at);
-            }
-        }
-        return out;
-    }
-    // Handed on as it is (a target's answers): its members are not checked here.
+    // Handed on as it is (a target's answers, which the plugin checks).
     [[nodiscard]] const json::object& object() const {
-        static const json::object kEmpty;
+        static const json::object kNone;
         m_reading->whole.insert(m_at);
         const json::value* object = typed(json::kind::object, "an object", true);
-        return object ? object->get_object() : kEmpty;
+        return object ? object->get_object() : kNone;
     }
 
-    [[nodiscard]] std::optional<std::string> optStr() const {
-        const json::value* v = typed(json::kind::string, "a string", false);
-        return v ? std::optional<std::string>(v->get_string()) : std::nullopt;
-    }
-    [[nodiscard]] std::optional<int> optNum() const {
-        const json::value* v = typed(json::kind::int64, "a whole number", false);
-        if (v &&
-            (v->get_int64() < std::numeric_limits<int>::min() || v->get_int64() > std::numeric_limits<int>::max())) {
-            m_reading->fail(m_at, "out of range");
-            return std::nullopt;
+    // T is std::string, int, bool, or Date (an offset in days from today).
+    template <typename T>
+    [[nodiscard]] std::optional<T> opt() const {
+        if constexpr (std::is_same_v<T, Date>) {
+            const auto days = opt<int>();
+            return days ? std::optional<Date>(m_reading->today.addDays(*days)) : std::nullopt;
+        } else if constexpr (std::is_same_v<T, std::string>) {
+            const json::value* v = typed(json::kind::string, "a string", false);
+            return v ? std::optional<T>(v->get_string()) : std::nullopt;
+        } else if constexpr (std::is_same_v<T, bool>) {
+            const json::value* v = typed(json::kind::bool_, "true or false", false);
+            return v ? std::optional<T>(v->get_bool()) : std::nullopt;
+        } else {
+            const json::value* v = typed(json::kind::int64, "a whole number", false);
+            if (v && (v->get_int64() < std::numeric_limits<int>::min() ||
+                      v->get_int64() > std::numeric_limits<int>::max())) {
+                m_reading->fail(m_at, "out of range");
+            }
+            return v ? std::optional<T>(static_cast<int>(v->get_int64())) : std::nullopt;
         }
-        return v ? std::optional<int>(static_cast<int>(v->get_int64())) : std::nullopt;
     }
-    [[nodiscard]] std::optional<bool> optFlag() const {
-        const json::value* v = typed(json::kind::bool_, "true or false", false);
-        return v ? std::optional<bool>(v->get_bool()) : std::nullopt;
+    template <typename T>
+    [[nodiscard]] T get() const {
+        if (!m_value) m_reading->fail(m_at, "missing");
+        return opt<T>().value_or(T{});
     }
-    [[nodiscard]] std::optional<Date> optDay() const {
-        const auto offset = optNum();
-        return offset ? std::optional<Date>(m_reading->today.addDays(*offset)) : std::nullopt;
-    }
-    [[nodiscard]] std::string str() const { return need(optStr()); }
-    [[nodiscard]] int num() const { return need(optNum()); }
-    [[nodiscard]] bool flag() const { return need(optFlag()); }
-    [[nodiscard]] Date day() const { return need(optDay()); }
+    [[nodiscard]] std::string str() const { return get<std::string>(); }
+    [[nodiscard]] std::string text() const { return opt<std::string>().value_or(""); }  // "" when absent
+    [[nodiscard]] int num() const { return get<int>(); }
+    [[nodiscard]] Date day() const { return get<Date>(); }
+    [[nodiscard]] std::optional<Date> optDay() const { return opt<Date>(); }
     [[nodiscard]] std::vector<std::string> strs() const {
         std::vector<std::string> out;
         for (const Node& item : items()) out.push_back(item.str());
@@ -133,40 +132,38 @@ public:
     }
     template <typename E>
     [[nodiscard]] E choice(std::optional<E> (*parse)(std::string_view) noexcept) const {
-        const std::string text = str();
-        const auto parsed = parse(text);
-        if (!parsed) m_reading->fail(m_at, "'" + text + "' is not a known value here");
+        const std::string value = str();
+        const auto parsed = parse(value);
+        if (!parsed) m_reading->fail(m_at, "'" + value + "' is not a known value here");
         return parsed.value_or(E{});
     }
 
 private:
+    Node child(const json::value* value, std::string at, std::string_view key) const {
+        m_reading->seen.insert(at);
+        return {value, std::move(at), *m_reading, std::string(key)};
+    }
     const json::value* typed(json::kind kind, const char* expected, bool required) const {
         if (!m_value && required) m_reading->fail(m_at, std::string("missing; expected ") + expected);
-        if (!m_value) return nullptr;
-        if (m_value->kind() == kind) return m_value;
+        if (!m_value || m_value->kind() == kind) return m_value;
         m_reading->fail(m_at, std::string("expected ") + expected);
         return nullptr;
-    }
-    template <typename T>
-    T need(std::optional<T> value) const {
-        if (!m_value) m_reading->fail(m_at, "missing");
-        return value.value_or(T{});
     }
 
     const json::value* m_value;
     std::string m_at;
+    std::string m_key;
     Reading* m_reading;
 };
 
-// Every member of demo.json the demo did not read ("about" notes aside) is a problem.
+// Every member the demo did not read ("about" notes aside) is a problem.
 void reportUnread(const json::value& value, const std::string& at, Reading& reading) {
     if (reading.whole.contains(at)) return;
     if (const auto* object = value.if_object()) {
         for (const auto& [key, member] : *object) {
             const std::string child = appendPointer(at, key);
-            if (key == "about") continue;
-            if (!reading.seen.contains(child)) reading.fail(child, "not a field the demo reads");
-            reportUnread(member, child, reading);
+            if (key != "about" && !reading.seen.contains(child)) reading.fail(child, "not a field the demo reads");
+            if (key != "about") reportUnread(member, child, reading);
         }
     } else if (const auto* array = value.if_array()) {
         for (std::size_t i = 0; i < array->size(); ++i) reportUnread((*array)[i], appendPointer(at, i), reading);
@@ -179,25 +176,31 @@ std::string withYear(std::string key, Date date) {
     return key;
 }
 
-// Status, owner, due, note and reason as far as the node gives them.
-StatusEntry statusOf(const Node& node) {
+StatusEntry statusOf(const Node& n) {
     StatusEntry entry;
-    entry.status = node["status"].choice(parseImplementationStatus);
-    if (const Node owner = node["owner"]; owner.present()) entry.owner = owner.person();
-    entry.due = node["due"].optDay();
-    entry.note = node["note"].optStr().value_or("");
-    entry.reason = node["reason"].optStr().value_or("");
+    entry.status = n["status"].choice(parseImplementationStatus);
+    entry.reason = n["reason"].text();
+    if (const Node owner = n["owner"]; owner.present()) entry.owner = owner.person();
+    entry.due = n["due"].optDay();
+    entry.note = n["note"].text();
     return entry;
 }
 
-SoaEdit soaEdit(const Node& node) {
+SoaEdit soaEdit(const Node& n) {
     SoaEdit edit;
-    edit.applicable = node["applicable"].optFlag();
-    edit.justification = node["justification"].optStr();
-    edit.otherDrivers = node["otherDrivers"].optStr();
-    edit.businessNeed = node["businessNeed"].optStr();
+    edit.ref = n["ref"].text();
+    edit.applicable = n["applicable"].opt<bool>();
+    edit.justification = n["justification"].opt<std::string>();
+    edit.otherDrivers = n["otherDrivers"].opt<std::string>();
+    edit.businessNeed = n["businessNeed"].opt<std::string>();
     return edit;
 }
+
+// Runs one workbench call for the record at `node`; stops at a problem reading demo.json first.
+#define CW_DEMO_CALL(node, call)                                                                  \
+    do {                                                                                          \
+        if (auto cwDone = run((node).at(), [&] { return call; }); !cwDone) return cwDone.error(); \
+    } while (false)
 
 class DemoLoader {
 public:
@@ -207,7 +210,7 @@ public:
         auto document = parseJson(embedded::kDemo, kOrigin);
         if (!document) return Error::internal(document.error().message);
         const Node root(&*document, "", m_reading);
-        for (const auto& [handle, name] : root["people"].members()) m_reading.people[handle] = name.str();
+        for (const Node& person : root["people"].items()) m_reading.people[person.key()] = person.str();
         const auto required = root["frameworks"]["required"].strs();
         const auto optional = root["frameworks"]["optional"].strs();
         if (m_reading.problem) return *m_reading.problem;
@@ -246,9 +249,8 @@ private:
         return controls && !controls->empty();
     }
 
-    // One workbench call for the record at `at`, unless reading demo.json has failed already.
     template <typename Call>
-    Result<void> apply(const std::string& at, Call call) {
+    Result<void> run(const std::string& at, Call call) {
         if (m_reading.problem) return *m_reading.problem;
         if (auto r = call(); !r)
             return Error{r.error().kind, std::string(kOrigin) + ": " + at + ": " + r.error().message};
@@ -256,25 +258,22 @@ private:
     }
 
     Result<void> organization(const Node& root) {
-        const Node org = root["organization"];
-        const OrganizationProfile profile{org["name"].str(), org["sector"].str(), org["scopeStatement"].str(),
-                                          org["description"].str()};
-        if (auto r = apply(org.at(), [&] { return setOrganizationProfile(m_ws, profile); }); !r) return r;
+        const Node o = root["organization"];
+        const OrganizationProfile profile{o["name"].str(), o["sector"].str(), o["scopeStatement"].str(),
+                                          o["description"].str()};
+        CW_DEMO_CALL(o, setOrganizationProfile(m_ws, profile));
         m_summary.organization = profile.name;
         for (const Node& s : root["scope"].items()) {
-            const ScopeItem item{s["kind"].choice(parseScopeKind), s["name"].str(), s["inScope"].flag(),
-                                 s["note"].optStr().value_or("")};
-            if (auto r = apply(s.at(), [&] { return setScopeItem(m_ws, item); }); !r) return r;
+            const ScopeItem item{s["kind"].choice(parseScopeKind), s["name"].str(), s["inScope"].get<bool>(),
+                                 s["note"].text()};
+            CW_DEMO_CALL(s, setScopeItem(m_ws, item));
         }
         for (const Node& a : root["assets"].items()) {
-            Asset asset;
-            asset.key = a["key"].str();
-            asset.name = a["name"].str();
-            asset.type = a["type"].str();
-            asset.classification = a["classification"].choice(parseClassification);
-            asset.owner = a["owner"].person();
-            asset.description = a["description"].str();
-            if (auto r = apply(a.at(), [&] { return setAsset(m_ws, asset); }); !r) return r;
+            const Asset asset{a["key"].str(),        a["name"].str(),
+                              a["type"].str(),       a["classification"].choice(parseClassification),
+                              a["owner"].person(),   a["inScope"].opt<bool>().value_or(true),
+                              a["description"].str()};
+            CW_DEMO_CALL(a, setAsset(m_ws, asset));
             ++m_summary.assets;
         }
         return {};
@@ -285,78 +284,57 @@ private:
         for (const Node& t : root["targets"].items()) {
             const std::string framework = t["framework"].str();
             answers[framework] = &t["answers"].object();
-            if (auto r = apply(t.at(), [&] { return setTarget(m_ws, m_host, framework, *answers[framework]); }); !r) {
-                return r;
-            }
+            CW_DEMO_CALL(t, setTarget(m_ws, m_host, framework, *answers[framework]));
         }
 
         const Node cs = root["controlStatus"];
-        const std::string framework = cs["framework"].str();
+        const std::string isoFramework = cs["framework"].str();
         const StatusEntry clauses = statusOf(cs["clauses"]);
-        const Node clauseExceptions = cs["clauseExceptions"];
-        const std::string excludedOwner = cs["excludedOwner"].person();
+        const StatusEntry annexA = statusOf(cs["annexA"]);
+        const StatusEntry excluded = statusOf(cs["excluded"]);
         std::vector<std::pair<std::string, std::string>> themeOwners;
-        for (const auto& [prefix, owner] : cs["annexOwners"].members())
-            themeOwners.emplace_back(prefix, owner.person());
-        std::vector<std::pair<StatusEntry, std::set<std::string>>> groups;
-        for (const Node& g : cs["annexGroups"].items()) {
-            const auto refs = g["controls"].strs();
-            groups.emplace_back(statusOf(g), std::set<std::string>(refs.begin(), refs.end()));
+        for (const Node& owner : cs["themeOwners"].items()) themeOwners.emplace_back(owner.key(), owner.person());
+        std::map<std::string, StatusEntry> chosen;
+        for (const Node& group : cs["groups"].items()) {
+            const StatusEntry entry = statusOf(group);
+            for (const auto& ref : group["controls"].strs()) chosen.emplace(ref, entry);
         }
-        const StatusEntry otherwise = statusOf(cs["otherwise"]);
         const json::value* exclusions =
-            answers.contains(framework) ? answers[framework]->if_contains("exclusions") : nullptr;
-        auto controls = m_ws.controls(framework);
+            answers.contains(isoFramework) ? answers[isoFramework]->if_contains("exclusions") : nullptr;
+        auto controls = m_ws.controls(isoFramework);
         if (!controls) return controls.error();
         for (const auto& control : *controls) {
             if (!control.assessable) continue;
-            StatusEntry entry = otherwise;
-            const json::value* excluded =
+            const json::value* reason =
                 exclusions && exclusions->is_object() ? exclusions->get_object().if_contains(control.ref) : nullptr;
-            if (!control.ref.starts_with("A.")) {  // clauses 4-10
-                const Node exception = clauseExceptions[control.ref];
-                entry = exception.present() ? statusOf(exception) : clauses;
-            } else if (excluded && excluded->is_string()) {
-                entry = StatusEntry{};
-                entry.status = ImplementationStatus::NotApplicable;
-                entry.reason = excluded->get_string();
-                entry.owner = excludedOwner;
-            } else {
-                for (const auto& [status, refs] : groups) {
-                    if (refs.contains(control.ref)) {
-                        entry = status;
-                        break;
-                    }
-                }
-                for (const auto& [prefix, owner] : themeOwners) {
-                    if (control.ref.starts_with(prefix)) {
-                        entry.owner = owner;
-                        break;
-                    }
-                }
+            StatusEntry entry = control.ref.starts_with("A.") ? annexA : clauses;
+            if (reason && reason->is_string()) {
+                entry = excluded;
+                entry.reason = reason->get_string();
+            } else if (const auto found = chosen.find(control.ref); found != chosen.end()) {
+                entry = found->second;
+            }
+            for (const auto& [prefix, owner] : themeOwners) {
+                if (entry.owner.empty() && control.ref.starts_with(prefix)) entry.owner = owner;
             }
             entry.subject = "CC-" + control.ref;
-            if (auto r =
-                    apply(cs.at() + " (" + entry.subject + ")", [&] { return setImplementationStatus(m_ws, entry); });
-                !r) {
-                return r;
-            }
+            CW_DEMO_CALL(cs, setImplementationStatus(m_ws, entry));
         }
 
         for (const Node& block : root["requirementStatus"].items()) {
-            const std::string prefix = block["framework"].str() + ":";
+            const std::string framework = block["framework"].str();
             const std::string owner = block["owner"].person();
             const std::string note = block["note"].str();
             const Date due = block["dueUnlessImplemented"].day();
-            for (const auto& [ref, status] : block["requirements"].members()) {
+            for (const Node& requirement : block["requirements"].items()) {
                 StatusEntry entry;
-                entry.subject = prefix + ref;
+                entry.subject = framework + ":" + requirement.key();
                 entry.requirement = true;
-                entry.status = status.choice(parseImplementationStatus);
+                entry.status = requirement.choice(parseImplementationStatus);
                 entry.owner = owner;
                 entry.note = note;
                 if (entry.status != ImplementationStatus::Implemented) entry.due = due;
-                if (auto r = apply(status.at(), [&] { return setImplementationStatus(m_ws, entry); }); !r) return r;
+                CW_DEMO_CALL(requirement, setImplementationStatus(m_ws, entry));
             }
         }
         return {};
@@ -367,24 +345,24 @@ private:
         const RiskMatrix matrix{m["likelihoodLevels"].num(), m["impactLevels"].num(), m["likelihoodNames"].strs(),
                                 m["impactNames"].strs(),     m["mediumFrom"].num(),   m["highFrom"].num(),
                                 m["acceptableUpTo"].num()};
-        if (auto r = apply(m.at(), [&] { return setRiskMatrix(m_ws, matrix); }); !r) return r;
-        for (const Node& n : root["risks"].items()) {
+        CW_DEMO_CALL(m, setRiskMatrix(m_ws, matrix));
+        for (const Node& r : root["risks"].items()) {
             Risk risk;
-            risk.key = n["key"].str();
-            risk.title = n["title"].str();
-            risk.assets = n["assets"].strs();
-            risk.threat = n["threat"].str();
-            risk.vulnerability = n["vulnerability"].str();
-            risk.owner = n["owner"].person();
-            risk.likelihood = n["likelihood"].num();
-            risk.impact = n["impact"].num();
-            risk.treatment = n["treatment"].choice(parseTreatment);
-            risk.controls = n["controls"].strs();
-            risk.residualLikelihood = n["residualLikelihood"].optNum();
-            risk.residualImpact = n["residualImpact"].optNum();
-            risk.acceptedOn = n["acceptedOn"].optDay();
-            if (risk.acceptedOn) risk.acceptedBy = risk.owner;
-            if (auto r = apply(n.at(), [&] { return setRisk(m_ws, risk); }); !r) return r;
+            risk.key = r["key"].str();
+            risk.title = r["title"].str();
+            risk.assets = r["assets"].strs();
+            risk.threat = r["threat"].str();
+            risk.vulnerability = r["vulnerability"].str();
+            risk.owner = r["owner"].person();
+            risk.likelihood = r["likelihood"].num();
+            risk.impact = r["impact"].num();
+            risk.treatment = r["treatment"].choice(parseTreatment);
+            risk.controls = r["controls"].strs();
+            risk.residualLikelihood = r["residualLikelihood"].opt<int>();
+            risk.residualImpact = r["residualImpact"].opt<int>();
+            risk.acceptedOn = r["acceptedOn"].optDay();
+            if (risk.acceptedOn) risk.acceptedBy = risk.owner;  // only the owner may accept
+            CW_DEMO_CALL(r, setRisk(m_ws, risk));
             ++m_summary.risks;
         }
         return {};
@@ -401,43 +379,39 @@ private:
                 item.location = e["location"].str();
                 item.owner = e["owner"].person();
                 item.collectedOn = e["collectedOn"].optDay();
-                item.reviewDays = e["reviewDays"].optNum();
                 item.validUntil = e["validUntil"].optDay();
-                if (auto r = apply(e.at(), [&] { return addEvidence(m_ws, item); }); !r) return r;
+                item.reviewDays = e["reviewDays"].opt<int>();
+                CW_DEMO_CALL(e, addEvidence(m_ws, item));
                 for (const Node& link : e["links"].items()) {
                     const std::string subject = link.str();
-                    if (auto r = apply(link.at(), [&] { return linkEvidence(m_ws, item.key, subject); }); !r) return r;
+                    CW_DEMO_CALL(link, linkEvidence(m_ws, item.key, subject));
                 }
                 ++m_summary.evidence;
             }
         }
         for (const Node& s : ev["scope"].items()) {
             const std::string key = s["evidence"].str();
-            const EvidenceScope scope{s["framework"].str(), s["valid"].flag(), s["note"].optStr().value_or("")};
-            if (m_absent.contains(scope.framework)) continue;
-            if (auto r = apply(s.at(), [&] { return setEvidenceScope(m_ws, key, scope); }); !r) return r;
+            const EvidenceScope scope{s["framework"].str(), s["valid"].get<bool>(), s["note"].text()};
+            if (!m_absent.contains(scope.framework)) CW_DEMO_CALL(s, setEvidenceScope(m_ws, key, scope));
         }
         return {};
     }
 
     Result<void> statementOfApplicability(const Node& root) {
-        const Node node = root["soa"];
-        if (auto r = apply(node.at(), [&] { return draftSoa(m_ws); }); !r) return r;
-        for (const Node& e : node["edits"].items()) {
-            SoaEdit edit = soaEdit(e);
-            edit.ref = e["ref"].str();
-            if (auto r = apply(e.at(), [&] { return editSoa(m_ws, edit); }); !r) return r;
+        const Node soaNode = root["soa"];
+        CW_DEMO_CALL(soaNode, draftSoa(m_ws));
+        for (const Node& e : soaNode["edits"].items()) {
+            const SoaEdit edit = soaEdit(e);
+            CW_DEMO_CALL(e, editSoa(m_ws, edit));
         }
-        const Node undecided = node["undecided"];
-        SoaEdit edit = soaEdit(undecided);
+        const Node undecided = soaNode["undecided"];
+        SoaEdit edit = soaEdit(undecided);  // for every row the draft and the edits left undecided
         auto rows = soa(m_ws);
         if (!rows) return rows.error();
         for (const auto& row : *rows) {
             if (row.applicable.has_value()) continue;
             edit.ref = row.ref;
-            if (auto r = apply(undecided.at() + " (" + row.ref + ")", [&] { return editSoa(m_ws, edit); }); !r) {
-                return r;
-            }
+            CW_DEMO_CALL(undecided, editSoa(m_ws, edit));
         }
         rows = soa(m_ws);
         if (!rows) return rows.error();
@@ -447,79 +421,78 @@ private:
 
     Result<void> auditsAndReviews(const Node& root) {
         for (const Node& p : root["auditProgrammes"].items()) {
-            AuditProgramme programme;
-            programme.startsOn = p["startsOn"].day();
-            programme.key = withYear(p["key"].str(), programme.startsOn);
-            programme.title = p["title"].str();
-            programme.endsOn = p["endsOn"].day();
-            programme.objectives = p["objectives"].str();
-            if (auto r = apply(p.at(), [&] { return setAuditProgramme(m_ws, programme); }); !r) return r;
+            const Date startsOn = p["startsOn"].day();
+            const AuditProgramme programme{withYear(p["key"].str(), startsOn), p["title"].str(), startsOn,
+                                           p["endsOn"].day(), p["objectives"].str()};
+            CW_DEMO_CALL(p, setAuditProgramme(m_ws, programme));
             for (const Node& a : p["audits"].items()) {
-                if (auto r = audit(a, programme.key); !r) return r;
+                if (auto r = addAudit(a, programme.key); !r) return r;
             }
         }
         for (const Node& m : root["managementReviews"].items()) {
+            const Date heldOn = m["heldOn"].day();
             ManagementReview review;
-            review.heldOn = m["heldOn"].day();
-            review.key = withYear(m["key"].str(), review.heldOn);
+            review.key = withYear(m["key"].str(), heldOn);
+            review.heldOn = heldOn;
             review.chair = m["chair"].person();
             for (const Node& who : m["attendees"].items()) {
                 review.attendees += (review.attendees.empty() ? "" : ", ") + who.person();
             }
             review.notes = m["notes"].str();
-            for (const auto& [code, summary] : m["inputs"].members()) {
-                const auto input = parseReviewInput(code);
-                if (!input) m_reading.fail(summary.at(), "not a management review input (a, b, c, d1-d4, e, f, g)");
-                review.inputs.push_back({input.value_or(ReviewInput::PreviousActions), summary.str()});
+            for (const Node& input : m["inputs"].items()) {
+                const auto code = parseReviewInput(input.key());
+                if (!code) m_reading.fail(input.at(), "not a management review input (a, b, c, d1-d4, e, f, g)");
+                review.inputs.push_back({code.value_or(ReviewInput::PreviousActions), input.str()});
             }
             for (const Node& d : m["decisions"].items()) {
                 review.decisions.push_back(
                     {d["kind"].choice(parseDecisionKind), d["text"].str(), d["owner"].person(), d["due"].optDay()});
             }
-            review.readyForCertification = m["readyForCertification"].flag();
-            if (auto r = apply(m.at(), [&] { return setManagementReview(m_ws, review); }); !r) return r;
+            review.readyForCertification = m["readyForCertification"].get<bool>();
+            CW_DEMO_CALL(m, setManagementReview(m_ws, review));
             ++m_summary.reviews;
         }
         return {};
     }
 
-    Result<void> audit(const Node& a, const std::string& programme) {
-        Audit audit;
-        audit.plannedOn = a["plannedOn"].day();
-        audit.key = withYear(a["key"].str(), audit.plannedOn);
-        audit.programme = programme;
-        audit.kind = a["kind"].choice(parseAuditKind);
-        audit.title = a["title"].str();
-        audit.scope = a["scope"].str();
-        audit.areas = a["areas"].strs();
-        audit.auditor = a["auditor"].str();
-        audit.completedOn = a["completedOn"].optDay();
-        audit.status = a["status"].choice(parseAuditStatus);
-        if (auto r = apply(a.at(), [&] { return setAudit(m_ws, audit); }); !r) return r;
+    // One audit with its findings and their corrective actions.
+    Result<void> addAudit(const Node& a, const std::string& programme) {
+        const Date plannedOn = a["plannedOn"].day();
+        const Audit audit{withYear(a["key"].str(), plannedOn),
+                          programme,
+                          a["kind"].choice(parseAuditKind),
+                          a["title"].str(),
+                          a["scope"].str(),
+                          a["areas"].strs(),
+                          a["auditor"].str(),
+                          plannedOn,
+                          a["completedOn"].optDay(),
+                          a["status"].choice(parseAuditStatus)};
+        CW_DEMO_CALL(a, setAudit(m_ws, audit));
         ++m_summary.audits;
         for (const Node& f : a["findings"].items()) {
-            AuditFinding finding;
-            finding.key = f["key"].str();
-            finding.audit = audit.key;
-            finding.type = f["type"].choice(parseFindingType);
-            finding.requirement = f["requirement"].optStr().value_or("");
-            finding.description = f["description"].str();
-            finding.raisedOn = f["raisedOn"].day();
-            finding.closedOn = f["closedOn"].optDay();
-            finding.open = !finding.closedOn;
-            if (auto r = apply(f.at(), [&] { return setAuditFinding(m_ws, finding); }); !r) return r;
+            const auto closedOn = f["closedOn"].optDay();
+            const AuditFinding finding{f["key"].str(),
+                                       audit.key,
+                                       f["type"].choice(parseFindingType),
+                                       f["requirement"].text(),
+                                       f["description"].str(),
+                                       f["raisedOn"].day(),
+                                       !closedOn,
+                                       closedOn};
+            CW_DEMO_CALL(f, setAuditFinding(m_ws, finding));
             ++m_summary.findings;
         }
         for (const Node& c : a["actions"].items()) {
             const CorrectiveAction action{c["key"].str(),
                                           c["finding"].str(),
                                           c["description"].str(),
-                                          c["rootCause"].optStr().value_or(""),
+                                          c["rootCause"].text(),
                                           c["owner"].person(),
                                           c["due"].optDay(),
                                           c["status"].choice(parseActionStatus),
                                           c["closedOn"].optDay()};
-            if (auto r = apply(c.at(), [&] { return setCorrectiveAction(m_ws, action); }); !r) return r;
+            CW_DEMO_CALL(c, setCorrectiveAction(m_ws, action));
         }
         return {};
     }
@@ -529,18 +502,17 @@ private:
         const Node s = t["settings"];
         const TimelineSettings settings{s["remediationBufferDays"].num(), s["certificateYears"].num(),
                                         s["soonStaleDays"].num()};
-        if (auto r = apply(s.at(), [&] { return setTimelineSettings(m_ws, settings); }); !r) return r;
+        CW_DEMO_CALL(s, setTimelineSettings(m_ws, settings));
         for (const Node& m : t["milestones"].items()) {
             const Milestone milestone{m["step"].choice(parseStep), m["plannedStart"].optDay(), m["plannedEnd"].optDay(),
                                       m["actualStart"].optDay(),   m["actualEnd"].optDay(),    m["note"].str()};
-            if (auto r = apply(m.at(), [&] { return setMilestone(m_ws, milestone); }); !r) return r;
+            CW_DEMO_CALL(m, setMilestone(m_ws, milestone));
         }
         for (const Node& c : t["cycles"].items()) {
             const Cycle cycle{c["key"].str(),        c["framework"].str(), c["kind"].choice(parseCycleKind),
                               c["title"].str(),      c["startsOn"].day(),  c["endsOn"].day(),
                               c["recurMonths"].num()};
-            if (m_absent.contains(cycle.framework)) continue;  // an optional framework not loaded
-            if (auto r = apply(c.at(), [&] { return setCycle(m_ws, cycle); }); !r) return r;
+            if (!m_absent.contains(cycle.framework)) CW_DEMO_CALL(c, setCycle(m_ws, cycle));
         }
         return {};
     }
@@ -548,9 +520,11 @@ private:
     Workspace& m_ws;
     const PluginHost& m_host;
     Reading m_reading;
-    std::set<std::string> m_absent;  // optional frameworks not in the workspace
+    std::set<std::string> m_absent;  // optional frameworks the workspace does not hold
     DemoSummary m_summary;
 };
+
+#undef CW_DEMO_CALL
 
 }  // namespace
 
