@@ -138,12 +138,11 @@ void drawFrame(cw::gui::App& app) {
 /// `preferred` when the workspace has it, else the first control of the first
 /// framework that is not the hub: something for the control view to show.
 std::string controlToSelect(cw::gui::Facade& facade, const std::string& preferred) {
-    std::string error;
-    if (!preferred.empty() && facade.control(preferred, error)) return preferred;
+    if (!preferred.empty() && facade.control(preferred)) return preferred;
     for (const auto& f : facade.frameworks()) {
         if (f.id == cw::gui::Facade::hub()) continue;
-        const auto* controls = facade.controls(f.id, error);
-        if (controls != nullptr && !controls->empty()) return f.id + ":" + controls->front().ref;
+        const auto controls = facade.controls(f.id);
+        if (controls && !(*controls)->empty()) return f.id + ":" + (*controls)->front().ref;
     }
     return {};
 }
@@ -193,10 +192,13 @@ void frames(benchmark::State& state, const cw::Result<fs::path>& file, const std
     app.reset();  // before the ImGui context goes
 }
 
-void frameDemo(benchmark::State& state) { frames(state, demoWorkspace(), "iso27001-2022:A.5.15"); }
+void frameDemo(benchmark::State& state) {
+    frames(state, demoWorkspace(), "iso27001-2022:A.5.15");
+}
 
 void frameSynthetic(benchmark::State& state) {
-    const auto file = g_setup.synthetic ? g_setup.synthetic() : cw::Result<fs::path>(cw::Error::internal("no synthetic"));
+    const auto file =
+        g_setup.synthetic ? g_setup.synthetic() : cw::Result<fs::path>(cw::Error::internal("no synthetic"));
     frames(state, file, "");
 }
 

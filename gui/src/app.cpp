@@ -67,7 +67,8 @@ App::App(AppOptions options)
         m_iniFile = (dir / "imgui.ini").string();
         io.IniFilename = m_iniFile.c_str();
         if (!m_settings.openViews.empty()) {
-            for (auto& v : m_views) v->setOpen(std::ranges::find(m_settings.openViews, v->id()) != m_settings.openViews.end());
+            for (auto& v : m_views)
+                v->setOpen(std::ranges::find(m_settings.openViews, v->id()) != m_settings.openViews.end());
         }
     }
     if (m_options.scale) m_settings.scale = *m_options.scale;
@@ -86,9 +87,8 @@ App::App(AppOptions options)
     if (!m_options.control.empty()) m_context.selectedControl = m_options.control;
     if (m_context.selectedControl.empty() && m_facade.isOpen()) {
         // Something worth showing on first start: the hub's first assessable control.
-        std::string error;
-        if (const auto* controls = m_facade.controls(Facade::hub(), error)) {
-            for (const auto& c : *controls) {
+        if (const auto controls = m_facade.controls(Facade::hub())) {
+            for (const auto& c : **controls) {
                 if (c.assessable) {
                     m_context.selectedControl = Facade::hub() + ":" + c.ref;
                     break;
@@ -138,9 +138,8 @@ void App::showView(std::string_view id) {
 }
 
 bool App::openWorkspace(const std::filesystem::path& file, bool create) {
-    std::string error;
-    if (!m_facade.open(file, create, error)) {
-        m_notices.error("Cannot open workspace: " + error);
+    if (auto opened = m_facade.open(file, create); !opened) {
+        m_notices.error("Cannot open workspace: " + opened.error().message);
         return false;
     }
     const std::string absolute = std::filesystem::absolute(file).lexically_normal().string();
@@ -262,9 +261,9 @@ void App::drawToolbar() {
     const float height = ImGui::GetFrameHeight() + style.WindowPadding.y;
     ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(style.WindowPadding.x, style.WindowPadding.y * 0.5f));
     ImGui::PushStyleColor(ImGuiCol_WindowBg, style.Colors[ImGuiCol_MenuBarBg]);
-    const bool open = ImGui::BeginViewportSideBar("##toolbar", viewport, ImGuiDir_Up, height,
-                                                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings |
-                                                      ImGuiWindowFlags_NoScrollWithMouse);
+    const bool open = ImGui::BeginViewportSideBar(
+        "##toolbar", viewport, ImGuiDir_Up, height,
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoScrollWithMouse);
     ImGui::PopStyleColor();
     ImGui::PopStyleVar();
     if (open) {
@@ -286,16 +285,17 @@ void App::drawToolbar() {
 
 void App::drawSearchBox() {
     const float width = ImGui::GetFontSize() * 20.0f;
-    ImGui::SameLine(std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize(),
-                             ImGui::GetWindowContentRegionMax().x - width));
+    ImGui::SameLine(
+        std::max(ImGui::GetCursorPosX() + ImGui::GetFontSize(), ImGui::GetWindowContentRegionMax().x - width));
     ImGui::SetNextItemWidth(width);
     if (m_focusSearch) {
         ImGui::SetKeyboardFocusHere();
         m_focusSearch = false;
     }
     const std::string before = m_search;
-    const bool enter = ImGui::InputTextWithHint("##search", "Search controls (Ctrl+F)", &m_search,
-                                                ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
+    const bool enter =
+        ImGui::InputTextWithHint("##search", "Search controls (Ctrl+F)", &m_search,
+                                 ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_AutoSelectAll);
     if (m_search != before && !m_search.empty()) {
         if (View* v = view("search")) v->setOpen(true);
     }

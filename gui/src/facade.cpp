@@ -1,64 +1,25 @@
 #include "facade.hpp"
 
+#include "text.hpp"
+
 #include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/store/workspace.hpp>
 
-#include <boost/json/serialize.hpp>
+#include <boost/json/object.hpp>
 
 #include <algorithm>
-#include <cctype>
-#include <set>
 
 namespace cw::gui {
 
 namespace {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
-std::string attributeText(const boost::json::value& value) {
-    if (value.is_string()) return std::string(value.get_string());
-    if (value.is_bool()) return value.get_bool() ? "yes" : "no";
-    if (value.is_array()) {
-        std::string out;
-        for (const auto& item : value.get_array()) out += (out.empty() ? "" : ", ") + attributeText(item);
-        return out;
-    }
-    return boost::json::serialize(value);
-}
-
 std::vector<Attribute> attributesOf(const boost::json::object& object) {
     std::vector<Attribute> out;
-    for (const auto& [key, value] : object) out.emplace_back(std::string(key), attributeText(value));
+    for (const auto& [key, value] : object) out.emplace_back(std::string(key), text::attributeText(value));
     return out;
-}
-
-Level levelOf(CoverageLevel level) {
-    switch (level) {
-        case CoverageLevel::Full: return Level::Full;
-        case CoverageLevel::Partial: return Level::Partial;
-        case CoverageLevel::None: break;
-    }
-    return Level::None;
-}
-
-RequirementCoverage fromMarginal(const MarginalItem& item) {
-    return {item.control, item.title, levelOf(item.level), item.coveredBy};
 }
 
 }  // namespace
-
-const char* levelName(Level level) {
-    switch (level) {
-        case Level::Full: return "full";
-        case Level::Partial: return "partial";
-        case Level::None: break;
-    }
-    return "none";
-}
 
 struct Facade::Impl {
     Workspace workspace;
@@ -70,17 +31,18 @@ struct Facade::Impl {
 Facade::Facade() : m_today(Date::today()) {}
 Facade::~Facade() = default;
 
+Error Facade::noWorkspace() {
+    return Error::badInput("no workspace is open");
+}
+
 const std::string& Facade::hub() {
     static const std::string kHub = "iso27001-2022";
     return kHub;
 }
 
-bool Facade::open(const std::filesystem::path& file, bool create, std::string& error) {
+Result<void> Facade::open(const std::filesystem::path& file, bool create) {
     auto ws = Workspace::open(file, create ? Workspace::OpenMode::CreateIfMissing : Workspace::OpenMode::MustExist);
-    if (!ws) {
-        error = ws.error().message;
-        return false;
-    }
+    if (!ws) return ws.error();
     auto frameworks = ws->frameworks();
     auto plugins = ws->plugins();
     auto packs = ws->packs();
@@ -90,14 +52,11 @@ bool Facade::open(const std::filesystem::path& file, bool create, std::string& e
     if (!plugins) failure = plugins.error().message;
     if (!packs) failure = packs.error().message;
     if (!data) failure = data.error().message;
-    if (!failure.empty()) {
-        error = file.string() + ": " + failure;
-        return false;
-    }
+    if (!failure.empty()) return Error::internal(file.string() + ": " + failure);
     CrosswalkGraph graph(std::move(*data));
     std::vector<std::string> keys;
     keys.reserve(graph.data().controls.size());
-    for (const auto& c : graph.data().controls) keys.push_back(lower(c.framework + ":" + c.ref + " " + c.title));
+    for (const auto& c : graph.data().controls) keys.push_back(text::lower(c.framework + ":" + c.ref + " " + c.title));
 
     m_impl = std::make_unique<Impl>(Impl{std::move(*ws), std::move(graph), file, std::move(keys)});
     m_frameworks = std::move(*frameworks);
@@ -107,7 +66,7 @@ bool Facade::open(const std::filesystem::path& file, bool create, std::string& e
     m_overlap.clear();
     ++m_generation;
     refreshWorkbench();
-    return true;
+    return {};
 }
 
 void Facade::close() {
@@ -141,17 +100,11 @@ const FrameworkInfo* Facade::framework(std::string_view id) const {
     return nullptr;
 }
 
-const std::vector<ControlItem>* Facade::controls(const std::string& framework, std::string& error) {
+Result<const std::vector<ControlItem>*> Facade::controls(const std::string& framework) {
     if (const auto it = m_controls.find(framework); it != m_controls.end()) return &it->second;
-    if (!m_impl) {
-        error = "no workspace is open";
-        return nullptr;
-    }
+    if (!m_impl) return noWorkspace();
     auto rows = m_impl->workspace.controls(framework);
-    if (!rows) {
-        error = rows.error().message;
-        return nullptr;
-    }
+    if (!rows) return rows.error();
     std::vector<ControlItem> items;
     items.reserve(rows->size());
     std::map<std::string, int, std::less<>> indexOf;
@@ -168,39 +121,30 @@ const std::vector<ControlItem>* Facade::controls(const std::string& framework, s
     return &m_controls.emplace(framework, std::move(items)).first->second;
 }
 
-std::optional<ControlInfo> Facade::control(std::string_view fullRef, std::string& error) {
-    if (!m_impl) {
-        error = "no workspace is open";
-        return std::nullopt;
-    }
+Result<ControlInfo> Facade::control(std::string_view fullRef) {
+    if (!m_impl) return noWorkspace();
     auto detail = m_impl->workspace.control(fullRef);
-    if (!detail) {
-        error = detail.error().message;
-        return std::nullopt;
-    }
+    if (!detail) return detail.error();
     const ControlRow& c = detail->control;
-    ControlInfo info{c.fullRef(), c.framework, detail->framework.name, c.ref, c.title, c.description, c.kind,
-                     c.assessable, attributesOf(c.attributes), {}, {}};
+    ControlInfo info{.fullRef = c.fullRef(),
+                     .framework = c.framework,
+                     .frameworkName = detail->framework.name,
+                     .ref = c.ref,
+                     .title = c.title,
+                     .description = c.description,
+                     .kind = c.kind,
+                     .assessable = c.assessable,
+                     .attributes = attributesOf(c.attributes)};
     for (const auto& a : detail->ancestors) info.ancestors.push_back({a.fullRef(), a.title});
     for (const auto& k : detail->children) info.children.push_back({k.fullRef(), k.title});
     return info;
 }
 
-std::vector<RelatedItem> Facade::related(std::string_view fullRef, int depth) const {
-    std::vector<RelatedItem> out;
-    if (!m_impl) return out;
+std::vector<Related> Facade::related(std::string_view fullRef, int depth) const {
+    if (!m_impl) return {};
     const auto index = m_impl->graph.find(fullRef);
-    if (!index) return out;
-    for (auto& r : m_impl->graph.related(*index, MapOptions{depth, {}, true})) {
-        RelatedItem item{r.control, r.framework, r.title, r.assessable,
-                         r.relationship ? std::string(toString(*r.relationship)) : std::string(),
-                         r.confidence, r.direct, {}};
-        for (const auto& s : r.path) {
-            item.path.push_back({s.from, s.to, std::string(toString(s.relationship)), s.confidence, s.pack, s.reversed});
-        }
-        out.push_back(std::move(item));
-    }
-    return out;
+    if (!index) return {};
+    return m_impl->graph.related(*index, MapOptions{depth, {}, true});
 }
 
 const OverlapMatrix& Facade::overlap(int depth) {
@@ -223,56 +167,37 @@ const OverlapMatrix& Facade::overlap(int depth) {
                              if ((a == hub()) != (b == hub())) return a == hub();
                              return edges[a] > edges[b];
                          });
-        const auto raw = m_impl->graph.overlap(matrix.frameworks, depth);
-        for (const auto& row : raw) {
-            auto& cells = matrix.cells.emplace_back();
-            for (const Coverage& c : row) {
-                cells.push_back({c.total, c.full, c.partial, c.none, c.directFull, c.directPartial, c.possiblyRelated});
-            }
-        }
+        matrix.cells = m_impl->graph.overlap(matrix.frameworks, depth);
     }
     return m_overlap.emplace(depth, std::move(matrix)).first->second;
 }
 
-std::vector<RequirementCoverage> Facade::cellRequirements(const std::string& from, const std::string& to,
-                                                          int depth) const {
+std::vector<MarginalItem> Facade::cellRequirements(const std::string& from, const std::string& to, int depth) const {
     // Marginal cost with one held framework is, requirement by requirement, the overlap cell.
     return marginal({from}, to, depth).items;
 }
 
-std::vector<SharedSetRow> Facade::sharedSets(const std::vector<std::string>& frameworks) const {
-    std::vector<SharedSetRow> out;
-    if (!m_impl) return out;
-    for (auto& s : m_impl->graph.sharedSets(hub(), frameworks)) out.push_back({std::move(s.frameworks), s.requirements});
-    return out;
+std::vector<SharedSet> Facade::sharedSets(const std::vector<std::string>& frameworks) const {
+    if (!m_impl) return {};
+    return m_impl->graph.sharedSets(hub(), frameworks);
 }
 
-MarginalResult Facade::marginal(const std::vector<std::string>& have, const std::string& add, int depth) const {
-    MarginalResult out;
-    out.have = have;
-    out.add = add;
-    if (!m_impl) return out;
-    const Marginal m = m_impl->graph.marginal(have, add, depth);
-    out.total = m.total;
-    out.full = m.full;
-    out.partial = m.partial;
-    out.none = m.none;
-    out.items.reserve(m.items.size());
-    for (const auto& item : m.items) out.items.push_back(fromMarginal(item));
-    return out;
+Marginal Facade::marginal(const std::vector<std::string>& have, const std::string& add, int depth) const {
+    if (!m_impl) {
+        Marginal none;
+        none.have = have;
+        none.add = add;
+        return none;
+    }
+    return m_impl->graph.marginal(have, add, depth);
 }
 
 std::vector<SearchHit> Facade::search(std::string_view query, std::size_t limit) const {
     std::vector<SearchHit> out;
     if (!m_impl) return out;
-    std::vector<std::string> words;
-    const std::string q = lower(query);
-    for (std::size_t i = 0; i < q.size();) {
-        const std::size_t end = std::min(q.find(' ', i), q.size());
-        if (end > i) words.push_back(q.substr(i, end - i));
-        i = end + 1;
-    }
+    const std::vector<std::string> words = text::words(query);
     if (words.empty()) return out;
+    const std::string q = text::lower(query);
     const auto& controls = m_impl->graph.data().controls;
     // Rank: 0 = the ref itself matches the query, 1 = ref contains it, 2 = words found anywhere.
     std::vector<std::pair<int, std::uint32_t>> ranked;
@@ -281,8 +206,8 @@ std::vector<SearchHit> Facade::search(std::string_view query, std::size_t limit)
         bool all = true;
         for (const auto& w : words) all = all && key.find(w) != std::string::npos;
         if (!all) continue;
-        const std::string ref = lower(controls[i].ref);
-        const std::string full = lower(controls[i].framework + ":" + controls[i].ref);
+        const std::string ref = text::lower(controls[i].ref);
+        const std::string full = text::lower(controls[i].framework + ":" + controls[i].ref);
         int rank = 2;
         if (ref == q || full == q) {
             rank = 0;

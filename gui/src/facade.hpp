@@ -1,15 +1,17 @@
-// The one door from the views into libcrosswalk: plain structs out, no SQLite,
+// The one door from the views into libcrosswalk: the library's own types out, no SQLite,
 // no graph internals. Owns the Workspace and a CrosswalkGraph built once per load.
 #pragma once
 
 #include <crosswalk/store/audit.hpp>
+#include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/model/date.hpp>
+#include <crosswalk/model/error.hpp>
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/organization.hpp>
 #include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
-#include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/timeline.hpp>
 #include <crosswalk/store/workspace.hpp>
 
 #include <cstdint>
@@ -63,70 +65,12 @@ struct ControlInfo {
     std::vector<RefTitle> children;
 };
 
-struct PathHop {
-    std::string from;
-    std::string to;
-    std::string relationship;  ///< of `from` to `to`
-    double confidence = 0;
-    std::string pack;
-    bool reversed = false;  ///< the pack maps `to` → `from`; the relation was inverted
-};
-
-struct RelatedItem {
-    std::string fullRef;
-    std::string framework;
-    std::string title;
-    bool assessable = false;
-    std::string relationship;  ///< empty: only possibly related
-    double confidence = 0;
-    bool direct = false;
-    std::vector<PathHop> path;
-    [[nodiscard]] bool possible() const { return relationship.empty(); }
-};
-
-/// One heat-map cell: how much of column framework `to` the row framework `from` covers.
-struct CoverageCell {
-    std::int64_t total = 0;
-    std::int64_t full = 0;
-    std::int64_t partial = 0;
-    std::int64_t none = 0;
-    std::int64_t directFull = 0;
-    std::int64_t directPartial = 0;
-    std::int64_t possiblyRelated = 0;
-    [[nodiscard]] double fullShare() const { return total ? double(full) / double(total) : 0.0; }
-    [[nodiscard]] double anyShare() const { return total ? double(full + partial) / double(total) : 0.0; }
-};
-
+/// The coverage matrix: cells[from][to] is how much of framework `to` framework `from`
+/// covers (cw::CrosswalkGraph::overlap; the diagonal is empty).
 struct OverlapMatrix {
     int depth = 2;
     std::vector<std::string> frameworks;           ///< hub first, then most connected
-    std::vector<std::vector<CoverageCell>> cells;  ///< [from][to]; the diagonal is empty
-};
-
-enum class Level { None = 0, Partial = 1, Full = 2 };
-const char* levelName(Level level);
-
-/// How one requirement fares (per-requirement coverage behind a cell, or a marginal item).
-struct RequirementCoverage {
-    std::string fullRef;
-    std::string title;
-    Level level = Level::None;
-    std::string coveredBy;  ///< best covering control, empty when none
-};
-
-struct SharedSetRow {
-    std::vector<std::string> frameworks;
-    std::int64_t requirements = 0;
-};
-
-struct MarginalResult {
-    std::vector<std::string> have;
-    std::string add;
-    std::int64_t total = 0;
-    std::int64_t full = 0;
-    std::int64_t partial = 0;
-    std::int64_t none = 0;
-    std::vector<RequirementCoverage> items;
+    std::vector<std::vector<cw::Coverage>> cells;  ///< [from][to]
 };
 
 struct SearchHit {
@@ -208,12 +152,13 @@ public:
     Facade& operator=(const Facade&) = delete;
 
     /// Opens (or, with `create`, creates) a workspace and builds its graph; on failure the
-    /// previous workspace stays open and `error` says why.
-    bool open(const std::filesystem::path& file, bool create, std::string& error);
+    /// previous workspace stays open.
+    Result<void> open(const std::filesystem::path& file, bool create);
     void close();
     [[nodiscard]] bool isOpen() const;
     [[nodiscard]] const std::filesystem::path& path() const;
-    /// Bumped on every successful open: views drop what they cached.
+    /// Bumped when another workspace is opened or closed: views drop what they cached and
+    /// start over (selections included). Edits bump revision() only, so selections stay.
     [[nodiscard]] std::uint64_t generation() const { return m_generation; }
     [[nodiscard]] static const std::string& hub();
 
@@ -222,21 +167,20 @@ public:
     [[nodiscard]] const std::vector<PluginInfo>& plugins() const { return m_plugins; }
     [[nodiscard]] const std::vector<PackInfo>& packs() const { return m_packs; }
 
-    /// A framework's catalog in catalog order (loaded once, then cached); nullptr on error.
-    const std::vector<ControlItem>* controls(const std::string& framework, std::string& error);
-    std::optional<ControlInfo> control(std::string_view fullRef, std::string& error);
+    /// A framework's catalog in catalog order (loaded once, then cached; never null).
+    Result<const std::vector<ControlItem>*> controls(const std::string& framework);
+    Result<ControlInfo> control(std::string_view fullRef);
     /// Direct and inferred relations, best first (possibly-related last).
-    [[nodiscard]] std::vector<RelatedItem> related(std::string_view fullRef, int depth) const;
+    [[nodiscard]] std::vector<cw::Related> related(std::string_view fullRef, int depth) const;
 
     /// The coverage matrix over every framework that has mappings (cached per depth).
     const OverlapMatrix& overlap(int depth);
     /// Each assessable requirement of `to` and how well `from` covers it: the cell's rows.
-    [[nodiscard]] std::vector<RequirementCoverage> cellRequirements(const std::string& from, const std::string& to,
-                                                                    int depth) const;
+    [[nodiscard]] std::vector<cw::MarginalItem> cellRequirements(const std::string& from, const std::string& to,
+                                                                 int depth) const;
     /// Hub requirements by the exact set of frameworks directly mapped to them.
-    [[nodiscard]] std::vector<SharedSetRow> sharedSets(const std::vector<std::string>& frameworks) const;
-    [[nodiscard]] MarginalResult marginal(const std::vector<std::string>& have, const std::string& add,
-                                          int depth) const;
+    [[nodiscard]] std::vector<cw::SharedSet> sharedSets(const std::vector<std::string>& frameworks) const;
+    [[nodiscard]] cw::Marginal marginal(const std::vector<std::string>& have, const std::string& add, int depth) const;
 
     /// Controls whose full ref or title contains every word of `query` (case-insensitive),
     /// ref matches first.
@@ -272,13 +216,14 @@ public:
     const AuditData& audits();
     const TimelineData& timeline();
 
-    /// Edits one SoA row (cw::editSoa); the SoA and readiness are reloaded on success.
-    bool editSoa(const cw::SoaEdit& edit, std::string& error);
+    /// Edits one SoA row (cw::editSoa); every workbench section is reloaded on success.
+    Result<void> editSoa(const cw::SoaEdit& edit);
     /// Drafts or refreshes the SoA (cw::draftSoa).
-    std::optional<cw::SoaDraftResult> draftSoa(std::string& error);
-    bool exportSoa(cw::ExportFormat format, const std::filesystem::path& file, std::string& error);
+    Result<cw::SoaDraftResult> draftSoa();
+    Result<void> exportSoa(cw::ExportFormat format, const std::filesystem::path& file);
 
 private:
+    static Error noWorkspace();
     /// The open workspace, or nullptr.
     cw::Workspace* workspace();
     /// Loads the plugin host on first use; nullptr when no plugin could be looked at.

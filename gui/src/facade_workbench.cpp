@@ -24,8 +24,6 @@ bool take(Result<T>& result, T& into, std::string& error, std::string_view what)
     return true;
 }
 
-constexpr const char* kNoWorkspace = "no workspace is open";
-
 }  // namespace
 
 void Facade::setPluginPath(std::vector<std::filesystem::path> path) {
@@ -83,7 +81,7 @@ const EvidenceData& Facade::evidence() {
     EvidenceData data;
     Workspace* ws = workspace();
     if (ws == nullptr) {
-        data.error = kNoWorkspace;
+        data.error = noWorkspace().message;
         return m_evidence.emplace(std::move(data));
     }
     std::vector<EvidenceItem> items;
@@ -113,7 +111,7 @@ const ReadinessData& Facade::readiness() {
     ReadinessData data;
     Workspace* ws = workspace();
     if (ws == nullptr) {
-        data.error = kNoWorkspace;
+        data.error = noWorkspace().message;
         return m_readiness.emplace(std::move(data));
     }
     if (auto steps = milestones(*ws)) {
@@ -142,7 +140,7 @@ const SoaData& Facade::soa() {
         auto rows = cw::soa(*ws);
         take(rows, data.rows, data.error, "SoA");
     } else {
-        data.error = kNoWorkspace;
+        data.error = noWorkspace().message;
     }
     return m_soa.emplace(std::move(data));
 }
@@ -158,7 +156,7 @@ const RiskData& Facade::risks() {
         auto list = cw::assets(*ws);
         take(list, data.assets, data.error, "assets");
     } else {
-        data.error = kNoWorkspace;
+        data.error = noWorkspace().message;
     }
     return m_risks.emplace(std::move(data));
 }
@@ -178,7 +176,7 @@ const AuditData& Facade::audits() {
         auto reviews = managementReviews(*ws);
         take(reviews, data.reviews, data.error, "management reviews");
     } else {
-        data.error = kNoWorkspace;
+        data.error = noWorkspace().message;
     }
     return m_audits.emplace(std::move(data));
 }
@@ -190,54 +188,33 @@ const TimelineData& Facade::timeline() {
         auto t = cw::timeline(*ws, m_today);
         take(t, data.timeline, data.error, "timeline");
     } else {
-        data.error = kNoWorkspace;
+        data.error = noWorkspace().message;
     }
     return m_timeline.emplace(std::move(data));
 }
 
-bool Facade::editSoa(const SoaEdit& edit, std::string& error) {
+Result<void> Facade::editSoa(const SoaEdit& edit) {
     Workspace* ws = workspace();
-    if (ws == nullptr) {
-        error = kNoWorkspace;
-        return false;
-    }
+    if (ws == nullptr) return noWorkspace();
     auto row = cw::editSoa(*ws, edit);
-    if (!row) {
-        error = row.error().message;
-        return false;
-    }
+    if (!row) return row.error();
     // A status edit moves gaps, readiness and evidence reach too: reload every section.
     refreshWorkbench();
-    return true;
+    return {};
 }
 
-std::optional<SoaDraftResult> Facade::draftSoa(std::string& error) {
+Result<SoaDraftResult> Facade::draftSoa() {
     Workspace* ws = workspace();
-    if (ws == nullptr) {
-        error = kNoWorkspace;
-        return std::nullopt;
-    }
+    if (ws == nullptr) return noWorkspace();
     auto result = cw::draftSoa(*ws);
-    if (!result) {
-        error = result.error().message;
-        return std::nullopt;
-    }
-    refreshWorkbench();
-    return *result;
+    if (result) refreshWorkbench();
+    return result;
 }
 
-bool Facade::exportSoa(ExportFormat format, const std::filesystem::path& file, std::string& error) {
+Result<void> Facade::exportSoa(ExportFormat format, const std::filesystem::path& file) {
     Workspace* ws = workspace();
-    if (ws == nullptr) {
-        error = kNoWorkspace;
-        return false;
-    }
-    auto written = cw::exportSoa(*ws, format, file);
-    if (!written) {
-        error = written.error().message;
-        return false;
-    }
-    return true;
+    if (ws == nullptr) return noWorkspace();
+    return cw::exportSoa(*ws, format, file);
 }
 
 }  // namespace cw::gui

@@ -54,10 +54,24 @@ struct Context {
     }
 };
 
+/// How a view's window starts out; designated initializers name each choice at the view.
+struct ViewOptions {
+    bool openByDefault = false;
+    ImVec2 defaultSize{640.0f, 420.0f};  ///< on first use, before the user resizes it
+    /// Shows "No workspace is open" in place of the content while no workspace is.
+    bool needsWorkspace = true;
+    ImGuiWindowFlags flags = ImGuiWindowFlags_None;
+};
+
+/// A window (ImHex's View::Window): the base owns the frame, a view draws its content only.
 class View {
 public:
-    View(std::string name, std::string id, bool openByDefault)
-        : m_name(std::move(name)), m_id(std::move(id)), m_title(m_name + "###" + m_id), m_open(openByDefault) {}
+    View(std::string name, std::string id, ViewOptions options)
+        : m_name(std::move(name)),
+          m_id(std::move(id)),
+          m_title(m_name + "###" + m_id),
+          m_options(options),
+          m_open(options.openByDefault) {}
     virtual ~View() = default;
     View(const View&) = delete;
     View& operator=(const View&) = delete;
@@ -72,13 +86,22 @@ public:
     /// Listed under View in the menu bar (the file dialog is reached through File instead).
     [[nodiscard]] virtual bool inViewMenu() const { return true; }
 
-    /// Draws the window (SetNextWindowSize FirstUseEver, Begin, early return when collapsed).
-    virtual void draw(Context& context) = 0;
+    /// Draws the window: its default size on first use, the pinned layout, Begin and End
+    /// (always paired), the text capture, the no-workspace line, and drawContent() in between
+    /// unless the window is collapsed.
+    void draw(Context& context);
+
+protected:
+    /// The window's content, between Begin and End.
+    virtual void drawContent(Context& context) = 0;
+    /// Changes the visible part of the title; the id after ### stays.
+    void setVisibleTitle(const std::string& visible) { m_title = visible + "###" + m_id; }
 
 private:
     std::string m_name;
     std::string m_id;
     std::string m_title;
+    ViewOptions m_options;
     bool m_open;
 };
 

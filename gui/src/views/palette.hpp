@@ -1,7 +1,8 @@
 // Colours shared by the views: coverage levels, relationships, the heat-map ramp.
 #pragma once
 
-#include "../facade.hpp"
+#include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/model/model.hpp>
 
 #include <imgui.h>
 
@@ -18,15 +19,23 @@ inline const ImVec4 kNone{0.88f, 0.40f, 0.36f, 1.0f};
 inline const ImVec4 kMuted{0.52f, 0.54f, 0.58f, 1.0f};
 inline const ImVec4 kAccent{0.45f, 0.72f, 1.0f, 1.0f};
 
-inline ImVec4 level(Level l) {
-    return l == Level::Full ? kFull : l == Level::Partial ? kPartial : kNone;
+inline ImVec4 level(CoverageLevel l) {
+    return l == CoverageLevel::Full ? kFull : l == CoverageLevel::Partial ? kPartial : kNone;
 }
 
-inline ImVec4 relationship(std::string_view r) {
-    if (r == "equal") return kFull;
-    if (r == "superset-of") return ImVec4(0.55f, 0.85f, 0.55f, 1.0f);
-    if (r == "subset-of") return kPartial;
-    if (r == "intersects-with") return ImVec4(0.85f, 0.62f, 0.90f, 1.0f);
+inline ImVec4 relationship(Relationship r) {
+    switch (r) {
+        case Relationship::Equal:
+            return kFull;
+        case Relationship::SupersetOf:
+            return ImVec4(0.55f, 0.85f, 0.55f, 1.0f);
+        case Relationship::SubsetOf:
+            return kPartial;
+        case Relationship::IntersectsWith:
+            return ImVec4(0.85f, 0.62f, 0.90f, 1.0f);
+        case Relationship::NoRelationship:
+            break;
+    }
     return kMuted;
 }
 

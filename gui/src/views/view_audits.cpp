@@ -82,19 +82,7 @@ void labelled(const char* label, const std::string& value, float at) {
 
 }  // namespace
 
-void AuditsView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1150, 760), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void AuditsView::drawContent(Context& context) {
     const AuditData& data = context.facade.audits();
     widgets::sectionError(data.error);
     if (ImGui::BeginTabBar("audit_tabs")) {
@@ -115,7 +103,6 @@ void AuditsView::draw(Context& context) {
         m_tabRequested = false;
         ImGui::EndTabBar();
     }
-    ImGui::End();
 }
 
 void AuditsView::drawAudits(Context& context, const AuditData& data) {

@@ -11,14 +11,14 @@ class AuditsView final : public View {
 public:
     enum class Tab { Audits, Reviews };
 
-    AuditsView() : View("Audits & reviews", "audits", false) {}
-    void draw(Context& context) override;
+    AuditsView() : View("Audits & reviews", "audits", {.defaultSize = ImVec2(1150, 760)}) {}
     void setTab(Tab tab) {
         m_requestTab = tab;
         m_tabRequested = true;
     }
 
 private:
+    void drawContent(Context& context) override;
     void drawAudits(Context& context, const AuditData& data);
     void drawReviews(const AuditData& data);
 

@@ -1,24 +1,18 @@
 #include "view_catalog.hpp"
 
 #include "../notices.hpp"
+#include "../text.hpp"
 #include "palette.hpp"
 
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
 #include <algorithm>
-#include <cctype>
 #include <set>
 
 namespace cw::gui {
 
 namespace {
-
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool containsAll(const std::string& haystack, const std::vector<std::string>& words) {
     return std::ranges::all_of(words, [&](const std::string& w) { return haystack.find(w) != std::string::npos; });
@@ -82,9 +76,11 @@ void CatalogView::refresh(Context& context) {
         }
         m_controls = nullptr;
         if (!m_framework.empty()) {
-            std::string error;
-            m_controls = context.facade.controls(m_framework, error);
-            if (m_controls == nullptr) context.notices.error("Catalog: " + error);
+            if (const auto controls = context.facade.controls(m_framework)) {
+                m_controls = *controls;
+            } else {
+                context.notices.error("Catalog: " + controls.error().message);
+            }
         }
         std::set<std::string> keys;
         if (m_controls != nullptr) {
@@ -102,21 +98,15 @@ void CatalogView::refresh(Context& context) {
     const std::size_t n = m_controls ? m_controls->size() : 0;
     m_matches.assign(n, 0);
     m_visible.assign(n, 0);
-    std::vector<std::string> words;
-    const std::string q = lower(m_filter);
-    for (std::size_t i = 0; i < q.size();) {
-        const std::size_t end = std::min(q.find(' ', i), q.size());
-        if (end > i) words.push_back(q.substr(i, end - i));
-        i = end + 1;
-    }
-    const std::string value = lower(m_attrValue);
+    const std::vector<std::string> words = text::words(m_filter);
+    const std::string value = text::lower(m_attrValue);
     for (std::size_t i = 0; i < n; ++i) {
         const ControlItem& c = (*m_controls)[i];
         if (m_assessableOnly && !c.assessable) continue;
-        if (!words.empty() && !containsAll(lower(c.ref + " " + c.title), words)) continue;
+        if (!words.empty() && !containsAll(text::lower(c.ref + " " + c.title), words)) continue;
         if (!m_attrKey.empty()) {
             const std::string* v = attribute(c, m_attrKey);
-            if (v == nullptr || (!value.empty() && lower(*v).find(value) == std::string::npos)) continue;
+            if (v == nullptr || (!value.empty() && text::lower(*v).find(value) == std::string::npos)) continue;
         }
         m_matches[i] = 1;
         m_rows.push_back(static_cast<int>(i));
@@ -128,19 +118,7 @@ void CatalogView::refresh(Context& context) {
     }
 }
 
-void CatalogView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(620, 720), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void CatalogView::drawContent(Context& context) {
     refresh(context);
     drawToolbar(context);
     refresh(context);
@@ -151,7 +129,6 @@ void CatalogView::draw(Context& context) {
     } else {
         drawList(context);
     }
-    ImGui::End();
 }
 
 void CatalogView::drawToolbar(Context& context) {
@@ -214,13 +191,14 @@ void CatalogView::drawTreeNode(Context& context, int index) {
     bool hasChildren = false;
     for (const int k : c.children) hasChildren = hasChildren || m_visible[static_cast<std::size_t>(k)];
     const std::string fullRef = m_framework + ":" + c.ref;
-    ImGuiTreeNodeFlags flags = ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_OpenOnDoubleClick |
-                               ImGuiTreeNodeFlags_SpanAvailWidth;
+    ImGuiTreeNodeFlags flags =
+        ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_OpenOnDoubleClick | ImGuiTreeNodeFlags_SpanAvailWidth;
     if (!hasChildren) flags |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
     if (context.selectedControl == fullRef) flags |= ImGuiTreeNodeFlags_Selected;
     if (filtering() && hasChildren) ImGui::SetNextItemOpen(true);
     const bool matched = m_matches[static_cast<std::size_t>(index)] != 0;
-    if (!matched || !c.assessable) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (!matched || !c.assessable)
+        ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     const bool open = ImGui::TreeNodeEx(c.ref.c_str(), flags, "%s  %s", c.ref.c_str(), c.title.c_str());
     if (!matched || !c.assessable) ImGui::PopStyleColor();
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) context.selectControl(fullRef);

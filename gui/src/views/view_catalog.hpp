@@ -12,8 +12,7 @@ namespace cw::gui {
 /// A framework's control tree (or a flat, clipped list), filtered by text, attribute and assessability.
 class CatalogView final : public View {
 public:
-    CatalogView() : View("Catalog", "catalog", true) {}
-    void draw(Context& context) override;
+    CatalogView() : View("Catalog", "catalog", {.openByDefault = true, .defaultSize = ImVec2(620, 720)}) {}
 
     void selectFramework(const std::string& framework);
     void setTreeMode(bool tree) { m_tree = tree; }
@@ -25,6 +24,7 @@ public:
     [[nodiscard]] const std::string& framework() const { return m_framework; }
 
 private:
+    void drawContent(Context& context) override;
     void refresh(Context& context);
     void drawToolbar(Context& context);
     void drawTree(Context& context);
@@ -42,9 +42,9 @@ private:
     std::string m_attrValue;
     bool m_assessableOnly = false;
     bool m_dirty = true;
-    std::vector<int> m_rows;       ///< indices of matching controls
-    std::vector<char> m_matches;   ///< per control: matches the filters
-    std::vector<char> m_visible;   ///< per control: matches, or a descendant does (tree mode)
+    std::vector<int> m_rows;      ///< indices of matching controls
+    std::vector<char> m_matches;  ///< per control: matches the filters
+    std::vector<char> m_visible;  ///< per control: matches, or a descendant does (tree mode)
 };
 
 }  // namespace cw::gui

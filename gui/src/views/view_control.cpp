@@ -5,25 +5,37 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <string_view>
 #include <utility>
 
 namespace cw::gui {
 
 namespace {
 
-void relatedRow(Context& context, const RelatedItem& r, bool explain) {
-    ImGui::PushID(r.fullRef.c_str());
+/// A relationship's name in its colour.
+void relationshipText(Relationship r) {
+    const std::string_view name = toString(r);
+    ImGui::TextColored(palette::relationship(r), "%.*s", static_cast<int>(name.size()), name.data());
+}
+
+/// Related only through a path that guarantees no set relation.
+bool possible(const Related& r) {
+    return !r.relationship;
+}
+
+void relatedRow(Context& context, const Related& r, bool explain) {
+    ImGui::PushID(r.control.c_str());
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    if (r.possible()) {
+    if (possible(r)) {
         ImGui::TextDisabled("possibly related");
     } else {
-        ImGui::TextColored(palette::relationship(r.relationship), "%s", r.relationship.c_str());
+        relationshipText(*r.relationship);
     }
     ImGui::TableNextColumn();
     const float font = ImGui::GetFontSize();
-    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, r.possible() ? palette::kMuted : palette::kAccent);
+    ImGui::PushStyleColor(ImGuiCol_PlotHistogram, possible(r) ? palette::kMuted : palette::kAccent);
     char conf[16];
     std::snprintf(conf, sizeof conf, "%.2f", r.confidence);
     ImGui::ProgressBar(static_cast<float>(r.confidence), ImVec2(font * 4.0f, 0.0f), conf);
@@ -37,25 +49,27 @@ void relatedRow(Context& context, const RelatedItem& r, bool explain) {
     }
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
-    if (r.possible()) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    if (possible(r)) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     bool open = false;
     if (!r.direct && !r.path.empty()) {
-        open = ImGui::TreeNodeEx("path", ImGuiTreeNodeFlags_SpanAvailWidth | (explain ? ImGuiTreeNodeFlags_DefaultOpen : 0),
-                                 "%s", r.fullRef.c_str());
+        open = ImGui::TreeNodeEx("path",
+                                 ImGuiTreeNodeFlags_SpanAvailWidth | (explain ? ImGuiTreeNodeFlags_DefaultOpen : 0),
+                                 "%s", r.control.c_str());
     } else {
-        ImGui::TreeNodeEx("path", ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen |
-                                      ImGuiTreeNodeFlags_SpanAvailWidth, "%s", r.fullRef.c_str());
+        ImGui::TreeNodeEx(
+            "path", ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen | ImGuiTreeNodeFlags_SpanAvailWidth,
+            "%s", r.control.c_str());
     }
-    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) context.selectControl(r.fullRef);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open %s", r.fullRef.c_str());
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) context.selectControl(r.control);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Click to open %s", r.control.c_str());
     ImGui::TableNextColumn();
     ImGui::AlignTextToFramePadding();
     ImGui::TextUnformatted(r.title.c_str());
-    if (r.possible()) ImGui::PopStyleColor();
+    if (possible(r)) ImGui::PopStyleColor();
     if (open) {
         // The explanation: one hop per line, with the pack that asserts it.
         for (std::size_t k = 0; k < r.path.size(); ++k) {
-            const PathHop& hop = r.path[k];
+            const PathStep& hop = r.path[k];
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::TableNextColumn();
@@ -66,11 +80,12 @@ void relatedRow(Context& context, const RelatedItem& r, bool explain) {
             ImGui::TextUnformatted(hop.from.c_str());
             ImGui::Unindent();
             ImGui::TableNextColumn();
-            ImGui::TextColored(palette::relationship(hop.relationship), "%s", hop.relationship.c_str());
+            relationshipText(hop.relationship);
             ImGui::SameLine();
             ImGui::Text("%s", hop.to.c_str());
             ImGui::SameLine();
-            ImGui::TextDisabled("(%.2f, %s%s)", hop.confidence, hop.pack.c_str(), hop.reversed ? ", read in reverse" : "");
+            ImGui::TextDisabled("(%.2f, %s%s)", hop.confidence, hop.pack.c_str(),
+                                hop.reversed ? ", read in reverse" : "");
         }
         ImGui::TreePop();
     }
@@ -78,7 +93,8 @@ void relatedRow(Context& context, const RelatedItem& r, bool explain) {
 }
 
 bool beginRelatedTable(const char* id, bool headers) {
-    const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
+    const ImGuiTableFlags flags =
+        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_SizingStretchProp;
     if (!ImGui::BeginTable(id, 5, flags)) return false;
     const float font = ImGui::GetFontSize();
     ImGui::TableSetupColumn("Relationship", ImGuiTableColumnFlags_WidthFixed, font * 8.0f);
@@ -105,11 +121,15 @@ void ControlView::refresh(Context& context) {
     m_possible = 0;
     m_error.clear();
     if (m_ref.empty()) return;
-    m_control = context.facade.control(m_ref, m_error);
-    if (!m_control) return;
+    auto control = context.facade.control(m_ref);
+    if (!control) {
+        m_error = control.error().message;
+        return;
+    }
+    m_control = std::move(*control);
     m_related = context.facade.related(m_ref, m_depth);
     for (const auto& r : m_related) {
-        if (r.possible()) {
+        if (possible(r)) {
             ++m_possible;
         } else if (std::ranges::find(m_frameworks, r.framework) == m_frameworks.end()) {
             m_frameworks.push_back(r.framework);
@@ -117,14 +137,7 @@ void ControlView::refresh(Context& context) {
     }
 }
 
-void ControlView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(820, 720), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
+void ControlView::drawContent(Context& context) {
     refresh(context);
     if (m_ref.empty()) {
         ImGui::TextDisabled("Select a control in the catalog, a heat-map cell or the search (Ctrl+F).");
@@ -134,7 +147,6 @@ void ControlView::draw(Context& context) {
         drawHeader(context);
         drawRelated(context);
     }
-    ImGui::End();
 }
 
 void ControlView::drawHeader(Context& context) {
@@ -196,15 +208,16 @@ void ControlView::drawRelated(Context& context) {
     ImGui::Text("Crosswalk: %zu related in %zu framework%s", m_related.size() - m_possible, m_frameworks.size(),
                 m_frameworks.size() == 1 ? "" : "s");
     ImGui::SameLine();
-    ImGui::TextDisabled("(depth %d; relationship of this control to each; expand an inferred one for its path)", m_depth);
+    ImGui::TextDisabled("(depth %d; relationship of this control to each; expand an inferred one for its path)",
+                        m_depth);
     if (!ImGui::BeginChild("related")) {
         ImGui::EndChild();
         return;
     }
     if (m_related.empty()) ImGui::TextDisabled("No mapping reaches this control.");
-    const RelatedItem* firstInferred = nullptr;
+    const Related* firstInferred = nullptr;
     for (const auto& r : m_related) {
-        if (!r.direct && !r.possible() && !r.path.empty()) {
+        if (!r.direct && !possible(r) && !r.path.empty()) {
             firstInferred = &r;
             break;
         }
@@ -212,13 +225,14 @@ void ControlView::drawRelated(Context& context) {
     bool first = true;
     for (const auto& framework : m_frameworks) {
         std::size_t count = 0;
-        for (const auto& r : m_related) count += (!r.possible() && r.framework == framework) ? 1u : 0u;
+        for (const auto& r : m_related) count += (!possible(r) && r.framework == framework) ? 1u : 0u;
         ImGui::PushID(framework.c_str());
         char label[128];
         std::snprintf(label, sizeof label, "%s  (%zu)###fw", framework.c_str(), count);
-        if (ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen) && beginRelatedTable("related_table", std::exchange(first, false))) {
+        if (ImGui::CollapsingHeader(label, ImGuiTreeNodeFlags_DefaultOpen) &&
+            beginRelatedTable("related_table", std::exchange(first, false))) {
             for (const auto& r : m_related) {
-                if (r.possible() || r.framework != framework) continue;
+                if (possible(r) || r.framework != framework) continue;
                 // The first inferred relation opens with its path, so the explanation is in sight.
                 const bool explain = !r.direct && &r == firstInferred;
                 relatedRow(context, r, explain);
@@ -229,7 +243,8 @@ void ControlView::drawRelated(Context& context) {
     }
     if (m_possible > 0) {
         char label[128];
-        std::snprintf(label, sizeof label, "Possibly related (%zu): the path guarantees no set relation; never coverage###possible",
+        std::snprintf(label, sizeof label,
+                      "Possibly related (%zu): the path guarantees no set relation; never coverage###possible",
                       m_possible);
         ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
         // A short list is shown; a long one waits to be asked for.
@@ -237,9 +252,9 @@ void ControlView::drawRelated(Context& context) {
         ImGui::PopStyleColor();
         if (open && beginRelatedTable("possible_table", first)) {
             ImGuiListClipper clipper;
-            std::vector<const RelatedItem*> rows;
+            std::vector<const Related*> rows;
             for (const auto& r : m_related) {
-                if (r.possible()) rows.push_back(&r);
+                if (possible(r)) rows.push_back(&r);
             }
             clipper.Begin(static_cast<int>(rows.size()));
             while (clipper.Step()) {

@@ -14,13 +14,15 @@ namespace cw::gui {
 /// requirements in every framework, with the path that explains each inferred one.
 class ControlView final : public View {
 public:
-    ControlView() : View("Control & crosswalk", "control", true) {}
-    void draw(Context& context) override;
+    ControlView()
+        : View("Control & crosswalk", "control",
+               {.openByDefault = true, .defaultSize = ImVec2(820, 720), .needsWorkspace = false}) {}
 
     [[nodiscard]] const std::optional<ControlInfo>& control() const { return m_control; }
-    [[nodiscard]] const std::vector<RelatedItem>& related() const { return m_related; }
+    [[nodiscard]] const std::vector<cw::Related>& related() const { return m_related; }
 
 private:
+    void drawContent(Context& context) override;
     void refresh(Context& context);
     void drawHeader(Context& context);
     void drawRelated(Context& context);
@@ -30,7 +32,7 @@ private:
     int m_depth = 0;
     std::optional<ControlInfo> m_control;
     std::string m_error;
-    std::vector<RelatedItem> m_related;
+    std::vector<cw::Related> m_related;
     std::vector<std::string> m_frameworks;  ///< frameworks of set-related results, in order of first appearance
     std::size_t m_possible = 0;
     bool m_showPossible = true;

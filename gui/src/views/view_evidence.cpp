@@ -1,5 +1,6 @@
 #include "view_evidence.hpp"
 
+#include "../text.hpp"
 #include "palette.hpp"
 #include "widgets.hpp"
 
@@ -8,7 +9,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <climits>
 
 namespace cw::gui {
@@ -50,13 +50,6 @@ const char* freshnessLabel(Freshness f) {
     return "undated";
 }
 
-bool containsFolded(const std::string& haystack, const std::string& needle) {
-    const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != haystack.end();
-}
-
 /// Stale first when ascending: days left, undated items last.
 int expiryOrder(const EvidenceRow& r) {
     return r.expires ? r.daysLeft : INT_MAX;
@@ -96,7 +89,7 @@ void EvidenceView::refilter(const EvidenceData& data) {
         if (m_freshness && row.freshness != *m_freshness) continue;
         if (m_sharedOnly && item.reuse() < 2) continue;
         if (!m_framework.empty() && std::ranges::find(item.frameworks, m_framework) == item.frameworks.end()) continue;
-        if (!m_text.empty() && !containsFolded(item.key + " " + item.title + " " + item.owner, m_text)) continue;
+        if (!m_text.empty() && !text::containsFolded(item.key + " " + item.title + " " + item.owner, m_text)) continue;
         m_visible.push_back(&row);
     }
     const auto before = [this](const EvidenceRow* a, const EvidenceRow* b) {
@@ -123,19 +116,7 @@ void EvidenceView::refilter(const EvidenceData& data) {
     m_dirty = false;
 }
 
-void EvidenceView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1180, 760), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void EvidenceView::drawContent(Context& context) {
     const EvidenceData& data = context.facade.evidence();
     if (m_revision != context.facade.revision()) {
         m_revision = context.facade.revision();
@@ -146,7 +127,6 @@ void EvidenceView::draw(Context& context) {
         if (data.error.empty()) {
             ImGui::TextDisabled("The evidence library is empty: add items with `crosswalk evidence add`.");
         }
-        ImGui::End();
         return;
     }
     drawFilters(data);
@@ -165,7 +145,6 @@ void EvidenceView::draw(Context& context) {
     const float avail = ImGui::GetContentRegionAvail().y;
     drawTable(data, selected != nullptr ? std::max(avail * 0.55f, ImGui::GetFontSize() * 8.0f) : 0.0f);
     if (selected != nullptr) drawDetail(context, *selected);
-    ImGui::End();
 }
 
 void EvidenceView::drawFilters(const EvidenceData& data) {

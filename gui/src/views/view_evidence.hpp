@@ -14,8 +14,7 @@ namespace cw::gui {
 /// owner, with filters; the selected item's links and per-framework scope beneath.
 class EvidenceView final : public View {
 public:
-    EvidenceView() : View("Evidence", "evidence", false) {}
-    void draw(Context& context) override;
+    EvidenceView() : View("Evidence", "evidence", {.defaultSize = ImVec2(1180, 760)}) {}
 
     void setKindFilter(std::optional<cw::EvidenceKind> kind) {
         m_kind = kind;
@@ -46,6 +45,7 @@ public:
     [[nodiscard]] const std::string& selected() const { return m_selected; }
 
 private:
+    void drawContent(Context& context) override;
     void refilter(const EvidenceData& data);
     void drawFilters(const EvidenceData& data);
     void drawSummary(const EvidenceData& data, cw::Date today);

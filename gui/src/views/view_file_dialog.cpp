@@ -12,7 +12,8 @@
 
 namespace cw::gui {
 
-FileDialogView::FileDialogView() : View("Open workspace", "file_dialog", false) {
+FileDialogView::FileDialogView()
+    : View("Open workspace", "file_dialog", {.defaultSize = ImVec2(640, 460), .needsWorkspace = false}) {
     std::error_code ec;
     m_dir = std::filesystem::current_path(ec);
     if (ec) m_dir = "/";
@@ -31,6 +32,8 @@ void FileDialogView::requestSave(std::string title, std::string extension, std::
     m_fileName = std::move(suggested);
     m_chosen = std::move(chosen);
     m_dirty = true;
+    // The visible title follows the mode; the id after ### keeps one window and its layout.
+    setVisibleTitle(saving() ? m_saveTitle : name());
     setOpen(true);
 }
 
@@ -40,6 +43,7 @@ void FileDialogView::requestOpen() {
     m_chosen = nullptr;
     m_fileName.clear();
     m_dirty = true;
+    setVisibleTitle(name());
 }
 
 bool FileDialogView::confirmSave() {
@@ -79,17 +83,8 @@ void FileDialogView::list() {
     });
 }
 
-void FileDialogView::draw(Context& context) {
+void FileDialogView::drawContent(Context& context) {
     if (m_dirty) list();
-    ImGui::SetNextWindowSize(ImVec2(640, 460), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    // The visible title follows the mode; the id after ### keeps one window and its layout.
-    const std::string title = saving() ? m_saveTitle + "###" + id() : std::string(windowTitle());
-    if (!ImGui::Begin(title.c_str(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
     const float font = ImGui::GetFontSize();
     if (ImGui::Button("Up")) setDirectory(m_dir.parent_path());
     ImGui::SameLine();
@@ -155,7 +150,6 @@ void FileDialogView::draw(Context& context) {
             requestOpen();
             setOpen(false);
         }
-        ImGui::End();
         return;
     }
     ImGui::BeginDisabled(!named);
@@ -179,7 +173,6 @@ void FileDialogView::draw(Context& context) {
         context.openWorkspace(chosen, false);
         if (context.facade.isOpen() && context.facade.path() == chosen) setOpen(false);
     }
-    ImGui::End();
 }
 
 }  // namespace cw::gui

@@ -17,7 +17,6 @@ public:
     using Chosen = std::function<void(const std::filesystem::path&)>;
 
     FileDialogView();
-    void draw(Context& context) override;
     [[nodiscard]] bool inViewMenu() const override { return false; }
 
     void setDirectory(const std::filesystem::path& dir);
@@ -37,6 +36,7 @@ public:
     [[nodiscard]] const std::vector<Entry>& entries() const { return m_entries; }
 
 private:
+    void drawContent(Context& context) override;
     void list();
 
     std::filesystem::path m_dir;

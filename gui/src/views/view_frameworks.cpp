@@ -52,8 +52,8 @@ void frameworksTable(Context& context) {
         if (ImGui::Selectable(f.id.c_str(), false, ImGuiSelectableFlags_SpanAllColumns)) {
             if (context.browseFramework) context.browseFramework(f.id);
         }
-        tooltipLines({{"Description", &f.description}, {"Licence", &f.licence}, {"URL", &f.url},
-                      {"Published", &f.published}});
+        tooltipLines(
+            {{"Description", &f.description}, {"Licence", &f.licence}, {"URL", &f.url}, {"Published", &f.published}});
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(f.name.c_str());
         ImGui::TableNextColumn();
@@ -206,19 +206,7 @@ void rejectedTable(Context& context) {
 
 }  // namespace
 
-void FrameworksView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1000, 420), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void FrameworksView::drawContent(Context& context) {
     if (ImGui::BeginTabBar("frameworks_tabs")) {
         char label[64];
         std::snprintf(label, sizeof label, "Frameworks (%zu)###fw", context.facade.frameworks().size());
@@ -245,7 +233,6 @@ void FrameworksView::draw(Context& context) {
         m_showRejected = false;
         ImGui::EndTabBar();
     }
-    ImGui::End();
 }
 
 }  // namespace cw::gui

@@ -8,12 +8,13 @@ namespace cw::gui {
 /// packs, and the plugin files the host rejected with the reasons.
 class FrameworksView final : public View {
 public:
-    FrameworksView() : View("Frameworks & plugins", "frameworks", true) {}
-    void draw(Context& context) override;
+    FrameworksView()
+        : View("Frameworks & plugins", "frameworks", {.openByDefault = true, .defaultSize = ImVec2(1000, 420)}) {}
     /// Brings the rejected-plugins tab to the front on the next frame.
     void showRejected() { m_showRejected = true; }
 
 private:
+    void drawContent(Context& context) override;
     bool m_showRejected = false;
 };
 

@@ -1,5 +1,6 @@
 #include "view_overlap.hpp"
 
+#include "../text.hpp"
 #include "palette.hpp"
 
 #include <imgui.h>
@@ -9,16 +10,11 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <string_view>
 
 namespace cw::gui {
 
 namespace {
-
-std::string percent(double share) {
-    char text[16];
-    std::snprintf(text, sizeof text, "%.0f%%", share * 100.0);
-    return text;
-}
 
 void stackedBar(const std::int64_t (&counts)[3], float height) {
     // counts: full, partial, none
@@ -51,14 +47,14 @@ void stackedBar(const std::int64_t (&counts)[3], float height) {
         ImGui::BeginTooltip();
         for (int i = 0; i < 3; ++i) {
             ImGui::TextColored(colours[i], "%-8s %5lld  (%s)", names[i], static_cast<long long>(counts[i]),
-                               percent(double(counts[i]) / double(total)).c_str());
+                               text::percent(double(counts[i]) / double(total)).c_str());
         }
         ImGui::EndTooltip();
     }
 }
 
 /// A requirement list (cell rows or what is left), clipped.
-void requirementTable(Context& context, const char* id, const std::vector<const RequirementCoverage*>& rows,
+void requirementTable(Context& context, const char* id, const std::vector<const MarginalItem*>& rows,
                       const char* coveredByHeader) {
     const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerV | ImGuiTableFlags_ScrollY |
                                   ImGuiTableFlags_Resizable | ImGuiTableFlags_SizingStretchProp;
@@ -73,14 +69,15 @@ void requirementTable(Context& context, const char* id, const std::vector<const 
     clipper.Begin(static_cast<int>(rows.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const RequirementCoverage& r = *rows[static_cast<std::size_t>(i)];
-            ImGui::PushID(r.fullRef.c_str());
+            const MarginalItem& r = *rows[static_cast<std::size_t>(i)];
+            ImGui::PushID(r.control.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            ImGui::TextColored(palette::level(r.level), "%s", levelName(r.level));
+            const std::string_view level = toString(r.level);
+            ImGui::TextColored(palette::level(r.level), "%.*s", static_cast<int>(level.size()), level.data());
             ImGui::TableNextColumn();
-            if (ImGui::Selectable(r.fullRef.c_str(), context.selectedControl == r.fullRef)) {
-                context.selectControl(r.fullRef);
+            if (ImGui::Selectable(r.control.c_str(), context.selectedControl == r.control)) {
+                context.selectControl(r.control);
             }
             ImGui::TableNextColumn();
             ImGui::TextUnformatted(r.title.c_str());
@@ -98,11 +95,11 @@ void requirementTable(Context& context, const char* id, const std::vector<const 
 
 }  // namespace
 
-OverlapView::OverlapView() : View("Overlap", "overlap", true) {}
+OverlapView::OverlapView() : View("Overlap", "overlap", {.openByDefault = true, .defaultSize = ImVec2(1100, 760)}) {}
 
-std::string OverlapView::cellText(const CoverageCell& cell) {
+std::string OverlapView::cellText(const Coverage& cell) {
     if (cell.total == 0) return "n/a";
-    return percent(cell.fullShare()) + "/" + percent(cell.anyShare());
+    return text::percent(cell.fullShare()) + "/" + text::percent(cell.anyShare());
 }
 
 void OverlapView::selectCell(int from, int to) {
@@ -131,7 +128,7 @@ void OverlapView::refresh(Context& context) {
         m_from = m_to = -1;
         std::int64_t best = -1;
         for (int j = 1; j < n && n > 0; ++j) {
-            const CoverageCell& c = m_matrix->cells[0][static_cast<std::size_t>(j)];
+            const Coverage& c = m_matrix->cells[0][static_cast<std::size_t>(j)];
             if (c.total > 0 && c.full + c.partial > best) {
                 best = c.full + c.partial;
                 m_from = 0;
@@ -147,23 +144,10 @@ void OverlapView::refresh(Context& context) {
     m_marginalDirty = true;
 }
 
-void OverlapView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1100, 760), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void OverlapView::drawContent(Context& context) {
     refresh(context);
     if (m_matrix->frameworks.size() < 2) {
         ImGui::TextDisabled("Fewer than two frameworks have mappings: nothing to compare yet.");
-        ImGui::End();
         return;
     }
     if (ImGui::BeginTabBar("overlap_tabs")) {
@@ -185,7 +169,6 @@ void OverlapView::draw(Context& context) {
         m_tabRequested = false;
         ImGui::EndTabBar();
     }
-    ImGui::End();
 }
 
 void OverlapView::drawCoverage(Context& context) {
@@ -299,7 +282,7 @@ void OverlapView::drawHeatMap() {
                 ImGui::LogText(" %15s", "-");
                 continue;
             }
-            const CoverageCell& cell = m_matrix->cells[i][j];
+            const Coverage& cell = m_matrix->cells[i][j];
             const std::string text = cellText(cell);
             ImGui::LogText(" %15s", text.c_str());
             if (!visible) continue;
@@ -311,7 +294,8 @@ void OverlapView::drawHeatMap() {
                 const ImVec2 s1(b.x - 3.0f, b.y - 3.0f);
                 draw->AddRectFilled(s0, s1, IM_COL32(0, 0, 0, 110), 1.0f);
                 const float w = (s1.x - s0.x) * static_cast<float>(cell.anyShare());
-                if (w > 0.5f) draw->AddRectFilled(s0, ImVec2(s0.x + w, s1.y), ImGui::GetColorU32(palette::kPartial), 1.0f);
+                if (w > 0.5f)
+                    draw->AddRectFilled(s0, ImVec2(s0.x + w, s1.y), ImGui::GetColorU32(palette::kPartial), 1.0f);
             }
             const ImVec2 ts = ImGui::CalcTextSize(text.c_str());
             draw->AddText(ImVec2(a.x + (cellW - 2.0f - ts.x) * 0.5f, a.y + (cellH - strip - 6.0f - ts.y) * 0.5f),
@@ -328,7 +312,7 @@ void OverlapView::drawHeatMap() {
     if (hoverRow >= 0 && hoverRow != hoverCol) {
         const auto r = static_cast<std::size_t>(hoverRow);
         const auto c = static_cast<std::size_t>(hoverCol);
-        const CoverageCell& cell = m_matrix->cells[r][c];
+        const Coverage& cell = m_matrix->cells[r][c];
         ImGui::BeginTooltip();
         ImGui::Text("%s covers %s", names[r].c_str(), names[c].c_str());
         ImGui::Separator();
@@ -336,8 +320,8 @@ void OverlapView::drawHeatMap() {
                            static_cast<long long>(cell.directFull));
         ImGui::TextColored(palette::kPartial, "partial   %4lld  (direct %lld)", static_cast<long long>(cell.partial),
                            static_cast<long long>(cell.directPartial));
-        ImGui::TextColored(palette::kNone, "none      %4lld  (%lld possibly related)", static_cast<long long>(cell.none),
-                           static_cast<long long>(cell.possiblyRelated));
+        ImGui::TextColored(palette::kNone, "none      %4lld  (%lld possibly related)",
+                           static_cast<long long>(cell.none), static_cast<long long>(cell.possiblyRelated));
         ImGui::Text("of %lld assessable requirements of %s", static_cast<long long>(cell.total), names[c].c_str());
         ImGui::EndTooltip();
         if (clicked) selectCell(hoverRow, hoverCol);
@@ -385,14 +369,14 @@ void OverlapView::drawCellRequirements(Context& context) {
         m_cellRows = context.facade.cellRequirements(from, to, m_depth);
         m_cellDirty = false;
     }
-    const CoverageCell& cell = m_matrix->cells[static_cast<std::size_t>(m_from)][static_cast<std::size_t>(m_to)];
+    const Coverage& cell = m_matrix->cells[static_cast<std::size_t>(m_from)][static_cast<std::size_t>(m_to)];
     ImGui::Text("%s covers %s:", from.c_str(), to.c_str());
     ImGui::SameLine();
     const char* names[3] = {"none", "partial", "full"};
     const std::int64_t counts[3] = {cell.none, cell.partial, cell.full};
     for (int k = 2; k >= 0; --k) {
         ImGui::PushID(k);
-        ImGui::PushStyleColor(ImGuiCol_Text, palette::level(static_cast<Level>(k)));
+        ImGui::PushStyleColor(ImGuiCol_Text, palette::level(static_cast<CoverageLevel>(k)));
         char label[48];
         std::snprintf(label, sizeof label, "%lld %s", static_cast<long long>(counts[k]), names[k]);
         ImGui::Checkbox(label, &m_showLevel[k]);
@@ -401,7 +385,7 @@ void OverlapView::drawCellRequirements(Context& context) {
         ImGui::SameLine();
     }
     ImGui::TextDisabled("of %lld assessable", static_cast<long long>(cell.total));
-    std::vector<const RequirementCoverage*> rows;
+    std::vector<const MarginalItem*> rows;
     rows.reserve(m_cellRows.size());
     for (const auto& r : m_cellRows) {
         if (m_showLevel[static_cast<int>(r.level)]) rows.push_back(&r);
@@ -410,9 +394,10 @@ void OverlapView::drawCellRequirements(Context& context) {
 }
 
 void OverlapView::drawSharedSets() {
-    ImGui::TextWrapped("Requirements of %s grouped by the exact set of frameworks directly mapped to them. "
-                       "Longer sets first: the requirements at the top serve the most frameworks at once.",
-                       Facade::hub().c_str());
+    ImGui::TextWrapped(
+        "Requirements of %s grouped by the exact set of frameworks directly mapped to them. "
+        "Longer sets first: the requirements at the top serve the most frameworks at once.",
+        Facade::hub().c_str());
     if (m_shared.empty()) {
         ImGui::TextDisabled("No shared sets.");
         return;
@@ -433,7 +418,7 @@ void OverlapView::drawSharedSets() {
     clipper.Begin(static_cast<int>(m_shared.size()));
     while (clipper.Step()) {
         for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-            const SharedSetRow& s = m_shared[static_cast<std::size_t>(i)];
+            const SharedSet& s = m_shared[static_cast<std::size_t>(i)];
             std::string names;
             for (const auto& f : s.frameworks) {
                 if (f != Facade::hub()) names += (names.empty() ? "" : " + ") + f;
@@ -465,8 +450,9 @@ void OverlapView::drawSharedSets() {
 void OverlapView::drawMarginal(Context& context) {
     const auto& names = m_matrix->frameworks;
     const float font = ImGui::GetFontSize();
-    ImGui::TextWrapped("What is left to do for a framework when those already held are in place: each of its "
-                       "assessable requirements is covered fully, partially or not at all by the best held control.");
+    ImGui::TextWrapped(
+        "What is left to do for a framework when those already held are in place: each of its "
+        "assessable requirements is covered fully, partially or not at all by the best held control.");
     if (ImGui::BeginChild("have", ImVec2(font * 16.0f, 0.0f), true)) {
         ImGui::TextDisabled("Already held");
         for (const auto& f : names) {
@@ -520,9 +506,9 @@ void OverlapView::drawMarginal(Context& context) {
                     static_cast<long long>(m_marginal.total), m_add.c_str(), static_cast<long long>(m_marginal.partial),
                     static_cast<long long>(m_marginal.none));
         ImGui::Checkbox("Show fully covered too", &m_showCovered);
-        std::vector<const RequirementCoverage*> rows;
+        std::vector<const MarginalItem*> rows;
         for (const auto& item : m_marginal.items) {
-            if (m_showCovered || item.level != Level::Full) rows.push_back(&item);
+            if (m_showCovered || item.level != CoverageLevel::Full) rows.push_back(&item);
         }
         requirementTable(context, "left", rows, "Best held control");
     }

@@ -16,17 +16,16 @@ public:
     enum class Tab { Coverage, SharedSets, Marginal };
 
     OverlapView();
-    void draw(Context& context) override;
 
     /// The text the heat map draws in cell (from, to), e.g. "54%/89%"; what tests assert on.
-    [[nodiscard]] static std::string cellText(const CoverageCell& cell);
+    [[nodiscard]] static std::string cellText(const cw::Coverage& cell);
     [[nodiscard]] const OverlapMatrix* matrix() const { return m_matrix; }
     void selectCell(int from, int to);
     [[nodiscard]] int selectedFrom() const { return m_from; }
     [[nodiscard]] int selectedTo() const { return m_to; }
-    [[nodiscard]] const std::vector<RequirementCoverage>& cellRows() const { return m_cellRows; }
-    [[nodiscard]] const std::vector<SharedSetRow>& sharedSets() const { return m_shared; }
-    [[nodiscard]] const MarginalResult& marginal() const { return m_marginal; }
+    [[nodiscard]] const std::vector<cw::MarginalItem>& cellRows() const { return m_cellRows; }
+    [[nodiscard]] const std::vector<cw::SharedSet>& sharedSets() const { return m_shared; }
+    [[nodiscard]] const cw::Marginal& marginal() const { return m_marginal; }
     void setTab(Tab tab) {
         m_requestTab = tab;
         m_tabRequested = true;
@@ -34,6 +33,7 @@ public:
     void setMarginal(std::vector<std::string> have, std::string add);
 
 private:
+    void drawContent(Context& context) override;
     void refresh(Context& context);
     void drawCoverage(Context& context);
     void drawHeatMap();
@@ -48,14 +48,14 @@ private:
     int m_from = -1;
     int m_to = -1;
     bool m_cellDirty = false;
-    std::vector<RequirementCoverage> m_cellRows;
+    std::vector<cw::MarginalItem> m_cellRows;
     bool m_showLevel[3] = {true, true, true};  ///< none, partial, full
-    std::vector<SharedSetRow> m_shared;
+    std::vector<cw::SharedSet> m_shared;
     std::vector<std::string> m_have;
     std::string m_add;
     bool m_marginalDirty = true;
     bool m_showCovered = false;
-    MarginalResult m_marginal;
+    cw::Marginal m_marginal;
     Tab m_requestTab = Tab::Coverage;
     bool m_tabRequested = false;
 };

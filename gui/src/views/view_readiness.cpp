@@ -61,24 +61,12 @@ void subjectCell(Context& context, const ReadinessFinding& f) {
 
 }  // namespace
 
-void ReadinessView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1180, 780), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void ReadinessView::drawContent(Context& context) {
     const ReadinessData& data = context.facade.readiness();
     widgets::sectionError(data.error);
     drawProgress(data, context);
 
-    // A new Stage 2 date drops the section `data` refers to: applied once the frame is drawn.
+    // A new Stage 2 date drops the section `data` refers to: applied once the tabs are drawn.
     std::optional<std::optional<Date>> newAt;
     if (ImGui::BeginTabBar("readiness_tabs")) {
         const auto flagsFor = [&](Tab tab) {
@@ -125,7 +113,6 @@ void ReadinessView::draw(Context& context) {
         m_tabRequested = false;
         ImGui::EndTabBar();
     }
-    ImGui::End();
     if (newAt) context.facade.setStage2At(*newAt);
 }
 

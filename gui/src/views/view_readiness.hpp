@@ -15,8 +15,7 @@ class ReadinessView final : public View {
 public:
     enum class Tab { Remediation, Open, Stage1, Stage2 };
 
-    ReadinessView() : View("Gaps & readiness", "readiness", false) {}
-    void draw(Context& context) override;
+    ReadinessView() : View("Gaps & readiness", "readiness", {.defaultSize = ImVec2(1180, 780)}) {}
 
     void setTab(Tab tab) {
         m_requestTab = tab;
@@ -26,6 +25,7 @@ public:
     void setOpenFramework(std::string framework) { m_openFramework = std::move(framework); }
 
 private:
+    void drawContent(Context& context) override;
     void drawProgress(const ReadinessData& data, Context& context);
     void drawRemediation(const ReadinessData& data);
     void drawOpen(Context& context, const ReadinessData& data);

@@ -86,19 +86,7 @@ void RiskView::refresh(const RiskData& data) {
     m_dirty = false;
 }
 
-void RiskView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1180, 800), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void RiskView::drawContent(Context& context) {
     const RiskData& data = context.facade.risks();
     if (m_revision != context.facade.revision()) {
         m_revision = context.facade.revision();
@@ -119,7 +107,6 @@ void RiskView::draw(Context& context) {
     drawLegend(data.matrix);
     ImGui::Separator();
     drawTable(context, data);
-    ImGui::End();
 }
 
 void RiskView::drawMap(const RiskData& data, bool residual, float width) {

@@ -23,8 +23,7 @@ public:
         friend bool operator==(const Cell&, const Cell&) = default;
     };
 
-    RiskView() : View("Risk register", "risks", false) {}
-    void draw(Context& context) override;
+    RiskView() : View("Risk register", "risks", {.defaultSize = ImVec2(1180, 800)}) {}
 
     /// Risks in a cell of the inherent or residual map, as drawn.
     [[nodiscard]] int cellCount(bool residual, int likelihood, int impact) const;
@@ -37,6 +36,7 @@ public:
     [[nodiscard]] const std::vector<const cw::Risk*>& visibleRisks() const { return m_visible; }
 
 private:
+    void drawContent(Context& context) override;
     void refresh(const RiskData& data);
     void drawMap(const RiskData& data, bool residual, float width);
     void drawLegend(const cw::RiskMatrix& matrix);

@@ -10,23 +10,15 @@ namespace {
 constexpr std::size_t kLimit = 500;
 }
 
-void SearchView::draw(Context& context) {
+void SearchView::drawContent(Context& context) {
     if (m_query != m_shown || m_generation != context.facade.generation()) {
         m_shown = m_query;
         m_generation = context.facade.generation();
         m_hits = context.facade.search(m_shown, kLimit);
     }
-    ImGui::SetNextWindowSize(ImVec2(640, 420), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    // Appears while the user types in the search box: it must not take the keyboard away.
-    if (!ImGui::Begin(windowTitle(), openFlag(), ImGuiWindowFlags_NoFocusOnAppearing)) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
     if (m_shown.empty()) {
-        ImGui::TextDisabled("Type in the search box (Ctrl+F): words are matched in refs and titles of every framework.");
-        ImGui::End();
+        ImGui::TextDisabled(
+            "Type in the search box (Ctrl+F): words are matched in refs and titles of every framework.");
         return;
     }
     ImGui::Text("%zu%s controls match \"%s\"", m_hits.size(), m_hits.size() >= kLimit ? "+" : "", m_shown.c_str());
@@ -56,7 +48,6 @@ void SearchView::draw(Context& context) {
         }
         ImGui::EndTable();
     }
-    ImGui::End();
 }
 
 }  // namespace cw::gui

@@ -1,6 +1,7 @@
 #include "view_soa.hpp"
 
 #include "../notices.hpp"
+#include "../text.hpp"
 #include "palette.hpp"
 #include "widgets.hpp"
 
@@ -9,7 +10,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cstdio>
 #include <map>
 
@@ -47,13 +47,6 @@ const char* stateLabel(SoaState s) {
 std::string statusLabel(ImplementationStatus s) {
     std::string text(toString(s));
     return text.empty() ? "?" : text;
-}
-
-bool containsFolded(const std::string& haystack, const std::string& needle) {
-    const auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(), [](char a, char b) {
-        return std::tolower(static_cast<unsigned char>(a)) == std::tolower(static_cast<unsigned char>(b));
-    });
-    return it != haystack.end();
 }
 
 bool needsAttention(const SoaRow& r) {
@@ -107,9 +100,8 @@ bool SoaView::save(Context& context) {
         context.notices.info("SoA " + m_buffer.ref + ": nothing changed");
         return true;
     }
-    std::string error;
-    if (!context.facade.editSoa(edit, error)) {
-        context.notices.error("SoA " + m_buffer.ref + " not saved: " + error);
+    if (auto saved = context.facade.editSoa(edit); !saved) {
+        context.notices.error("SoA " + m_buffer.ref + " not saved: " + saved.error().message);
         return false;
     }
     context.notices.info("SoA " + m_buffer.ref + " saved");
@@ -117,10 +109,9 @@ bool SoaView::save(Context& context) {
 }
 
 bool SoaView::draft(Context& context) {
-    std::string error;
-    const auto result = context.facade.draftSoa(error);
+    const auto result = context.facade.draftSoa();
     if (!result) {
-        context.notices.error("SoA not drafted: " + error);
+        context.notices.error("SoA not drafted: " + result.error().message);
         return false;
     }
     char text[160];
@@ -131,9 +122,8 @@ bool SoaView::draft(Context& context) {
 }
 
 bool SoaView::exportTo(Context& context, ExportFormat format, const std::filesystem::path& file) {
-    std::string error;
-    if (!context.facade.exportSoa(format, file, error)) {
-        context.notices.error("SoA not exported: " + error);
+    if (auto written = context.facade.exportSoa(format, file); !written) {
+        context.notices.error("SoA not exported: " + written.error().message);
         return false;
     }
     context.notices.info("SoA written to " + file.string());
@@ -147,25 +137,14 @@ void SoaView::refilter(const SoaData& data) {
         if (m_applicable == Applicable::No && row.applicable != false) continue;
         if (m_applicable == Applicable::Undecided && row.applicable.has_value()) continue;
         if (m_attention && !needsAttention(row)) continue;
-        if (!m_text.empty() && !containsFolded(row.ref + " " + row.title + " " + row.justification, m_text)) continue;
+        if (!m_text.empty() && !text::containsFolded(row.ref + " " + row.title + " " + row.justification, m_text))
+            continue;
         m_visible.push_back(&row);
     }
     m_dirty = false;
 }
 
-void SoaView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1200, 780), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void SoaView::drawContent(Context& context) {
     const SoaData& data = context.facade.soa();
     if (m_revision != context.facade.revision()) {
         m_revision = context.facade.revision();
@@ -179,7 +158,6 @@ void SoaView::draw(Context& context) {
     if (m_exportOpen) drawExportBar(context);
     if (data.rows.empty()) {
         if (data.error.empty()) ImGui::TextDisabled("No SoA yet: press Draft to make one row per Annex A control.");
-        ImGui::End();
         return;
     }
     const SoaRow* selected = nullptr;
@@ -190,7 +168,6 @@ void SoaView::draw(Context& context) {
     const float avail = ImGui::GetContentRegionAvail().y;
     drawTable(context, selected != nullptr ? std::max(avail - editor, ImGui::GetFontSize() * 8.0f) : 0.0f);
     if (selected != nullptr) drawEditor(context, *selected);
-    ImGui::End();
 }
 
 void SoaView::drawToolbar(Context& context, const SoaData& data) {

@@ -29,8 +29,7 @@ public:
         cw::SoaState state = cw::SoaState::Draft;
     };
 
-    SoaView() : View("Statement of Applicability", "soa", false) {}
-    void draw(Context& context) override;
+    SoaView() : View("Statement of Applicability", "soa", {.defaultSize = ImVec2(1200, 780)}) {}
 
     void setTextFilter(std::string text) {
         m_text = std::move(text);
@@ -58,6 +57,7 @@ public:
     [[nodiscard]] const std::vector<const cw::SoaRow*>& visibleRows() const { return m_visible; }
 
 private:
+    void drawContent(Context& context) override;
     void refilter(const SoaData& data);
     void drawToolbar(Context& context, const SoaData& data);
     void drawExportBar(Context& context);

@@ -128,19 +128,7 @@ void TimelineView::rebuild(const Timeline& timeline) {
     m_days = std::max(31, m_first->daysUntil(monthStart(hi->addMonths(1)).addMonths(1)));
 }
 
-void TimelineView::draw(Context& context) {
-    ImGui::SetNextWindowSize(ImVec2(1240, 720), ImGuiCond_FirstUseEver);
-    context.applyLayout();
-    if (!ImGui::Begin(windowTitle(), openFlag())) {
-        ImGui::End();
-        return;
-    }
-    context.capture();
-    if (!context.facade.isOpen()) {
-        ImGui::TextDisabled("No workspace is open (File > Open workspace...).");
-        ImGui::End();
-        return;
-    }
+void TimelineView::drawContent(Context& context) {
     const TimelineData& data = context.facade.timeline();
     if (m_revision != context.facade.revision()) {
         m_revision = context.facade.revision();
@@ -151,7 +139,6 @@ void TimelineView::draw(Context& context) {
     if (m_rows.empty()) {
         if (data.error.empty())
             ImGui::TextDisabled("No milestones or cycles yet: plan them with `crosswalk timeline`.");
-        ImGui::End();
         return;
     }
     // Certificate facts in one line.
@@ -175,7 +162,6 @@ void TimelineView::draw(Context& context) {
     }
     drawChart(t);
     drawWarnings(t);
-    ImGui::End();
 }
 
 void TimelineView::drawToolbar(float chartWidth) {

@@ -27,8 +27,7 @@ public:
         bool header = false;  ///< the lane's title row (no bars)
     };
 
-    TimelineView() : View("Certification timeline", "timeline", false) {}
-    void draw(Context& context) override;
+    TimelineView() : View("Certification timeline", "timeline", {.defaultSize = ImVec2(1240, 720)}) {}
 
     [[nodiscard]] const std::vector<Row>& rows() const { return m_rows; }
     /// Screen x of a date in the last frame drawn (the chart's mapping).
@@ -43,6 +42,7 @@ public:
     [[nodiscard]] std::optional<cw::Date> firstDay() const { return m_first; }
 
 private:
+    void drawContent(Context& context) override;
     void rebuild(const cw::Timeline& timeline);
     void drawToolbar(float chartWidth);
     void drawChart(const cw::Timeline& timeline);
