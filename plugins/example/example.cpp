@@ -4,29 +4,22 @@
 // The catalog is data (catalog.json, embedded by crosswalk_add_plugin). The
 // two rules below take and return JSON text (sdk/schema/rules.schema.json);
 // any exception they throw becomes an error reported to the host.
+// plugin_rules.hpp reads the embedded catalog and the rule inputs and builds
+// the output documents, so the rules hold only the framework's own logic.
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace json = boost::json;
 
 namespace {
 
 constexpr const char* kFramework = "example-baseline";
-
-// Which controls depend on where systems are hosted. Everything else applies
-// to every organization.
-struct HostingRule {
-    const char* ref;
-    const char* hosting;
-};
-constexpr HostingRule kHostingRules[] = {
-    {"EB-3.3", "on-premises"},
-    {"EB-3.4", "cloud"},
-};
 
 bool hostingIncludes(const json::array& hosting, std::string_view value) {
     for (const auto& h : hosting) {
@@ -37,50 +30,43 @@ bool hostingIncludes(const json::array& hosting, std::string_view value) {
 
 // Scoping: {"framework": ..., "answers": {"hosting": ["cloud", "on-premises"]}}
 //       → {"framework": ..., "requirements": [{"ref", "applies", "reason"}]}
+// A control whose `hosting` attribute (catalog.json) names a single kind of
+// hosting depends on the answer; every other control applies to every organization.
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value root = json::parse(input);  // throws on bad JSON: reported to the host
-    const json::object& answers = root.at("answers").as_object();
+    const json::object root = cw::sdk::parseObject(input, "scope input");
+    const json::object& answers = cw::sdk::requiredObject(root, "answers", "answers must be an object");
     const json::value* hosting = answers.if_contains("hosting");
     if (hosting == nullptr || !hosting->is_array()) {
         throw std::invalid_argument("answers.hosting must be an array of \"cloud\" and/or \"on-premises\"");
     }
 
     json::array requirements;
-    for (const auto& rule : kHostingRules) {
-        const bool applies = hostingIncludes(hosting->as_array(), rule.hosting);
-        std::string reason = applies
-                                 ? std::string("the organization runs systems ") + rule.hosting
-                                 : std::string("applies only to ") + rule.hosting + " hosting, which is not in scope";
-        requirements.push_back({{"ref", rule.ref}, {"applies", applies}, {"reason", reason}});
+    for (const cw::sdk::CatalogNode& control : cw::sdk::embeddedCatalog().framework(kFramework).nodes()) {
+        const std::vector<std::string> only = control.strings("hosting");
+        if (only.size() != 1) continue;
+        const bool applies = hostingIncludes(hosting->as_array(), only[0]);
+        requirements.push_back(
+            cw::sdk::requirement(control.ref, applies,
+                                 applies ? "the organization runs systems " + only[0]
+                                         : "applies only to " + only[0] + " hosting, which is not in scope"));
     }
     ctx.log(cw::sdk::Level::Debug,
             "example: scoped " + std::to_string(requirements.size()) + " hosting-dependent controls");
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(requirements)},
-        {"notes", json::array{"Controls not listed apply to every organization."}},
-    });
+    return cw::sdk::scopeOutput(kFramework, std::move(requirements),
+                                json::array{"Controls not listed apply to every organization."});
 }
 
 // Readiness: a control marked not-applicable needs a written reason.
 std::string readiness(const cw::sdk::Context&, std::string_view input) {
-    const json::value root = json::parse(input);
-    json::array findings;
-    for (const auto& item : root.at("controls").as_array()) {
-        const json::object& control = item.as_object();
-        if (control.at("status").as_string() != "not-applicable") continue;
-        const json::value* reason = control.if_contains("reason");
-        if (reason == nullptr || !reason->is_string() || reason->get_string().empty()) {
-            const std::string ref(control.at("ref").as_string());
-            findings.push_back({
-                {"check", "example.exclusion-without-reason"},
-                {"severity", "major"},
-                {"ref", ref},
-                {"message", ref + " is marked not applicable without a reason"},
-            });
+    const json::object root = cw::sdk::parseObject(input, "readiness input");
+    cw::sdk::Findings findings("example");
+    for (const cw::sdk::ControlInput& control : cw::sdk::readControls(root)) {
+        if (control.status == "not-applicable" && control.reason.empty()) {
+            findings.add("exclusion-without-reason", "major", control.ref,
+                         control.ref + " is marked not applicable without a reason");
         }
     }
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace

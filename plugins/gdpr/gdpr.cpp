@@ -31,6 +31,7 @@
 //   gdpr.dpia-missing                   blocker  dpia_required and Art.35(1) not implemented
 //   gdpr.not-applicable-without-reason  major    any control
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
@@ -87,44 +88,31 @@ int articleOf(std::string_view ref) {
 // rules cannot drift apart.
 const std::vector<Requirement>& requirements() {
     static const std::vector<Requirement> kRequirements = [] {
-        const json::value root =
-            json::parse(std::string_view(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size));
         std::vector<Requirement> out;
-        for (const auto& item : root.at("frameworks").at(0).at("controls").as_array()) {
-            const json::object& control = item.as_object();
-            const json::value* assessable = control.if_contains("assessable");
-            if (assessable == nullptr || !assessable->as_bool()) continue;
-            const std::string ref(control.at("ref").as_string());
-            out.push_back({ref, std::string(control.at("attributes").at("binds").as_string()), articleOf(ref)});
+        for (const cw::sdk::CatalogNode& node : cw::sdk::embeddedCatalog().frameworks().front().nodes()) {
+            if (!node.assessable) continue;
+            out.push_back({node.ref, std::string(node.attributes.at("binds").as_string()), articleOf(node.ref)});
         }
         return out;
     }();
     return kRequirements;
 }
 
-Role parseRole(const json::value* value, const char* key) {
-    if (value != nullptr && value->is_string()) {
-        const std::string_view role = value->get_string();
-        if (role == "controller") return Role::Controller;
-        if (role == "processor") return Role::Processor;
-        if (role == "both") return Role::Both;
-    }
-    throw std::invalid_argument(std::string(key) + " must be one of \"controller\", \"processor\", \"both\"");
+// The "role" of `object`; `name` is how messages call it ("role" or "answers.role").
+Role parseRole(const json::object& object, const char* name) {
+    const std::string role =
+        cw::sdk::requiredChoice(object, "role", {"controller", "processor", "both"},
+                                std::string(name) + " must be one of \"controller\", \"processor\", \"both\"");
+    return role == "controller" ? Role::Controller : role == "processor" ? Role::Processor : Role::Both;
 }
 
 bool requireBool(const json::object& answers, const char* key, const char* meaning) {
-    const json::value* value = answers.if_contains(key);
-    if (value == nullptr || !value->is_bool()) {
-        throw std::invalid_argument(std::string("answers.") + key + " must be true or false (" + meaning + ")");
-    }
-    return value->get_bool();
+    return cw::sdk::requiredBool(answers, key, std::string("must be true or false (") + meaning + ")");
 }
 
-bool optionalBool(const json::object& answers, const char* key, const char* prefix) {
-    const json::value* value = answers.if_contains(key);
-    if (value == nullptr) return false;
-    if (!value->is_bool()) throw std::invalid_argument(std::string(prefix) + key + " must be true or false");
-    return value->get_bool();
+// A JSON null is refused like any other non-boolean.
+bool optionalBool(const json::object& answers, const char* key, const std::string& path) {
+    return cw::sdk::optionalBool(answers, key, path, cw::sdk::Null::Invalid).value_or(false);
 }
 
 // Reads a trigger object; returns the citations of the triggers that hold.
@@ -150,7 +138,7 @@ std::vector<std::string> readTriggers(const json::object& answers, const char* k
     std::vector<std::string> holding;
     const std::string prefix = std::string("answers.") + key + ".";
     for (const auto& trigger : triggers) {
-        if (optionalBool(object, trigger.key, prefix.c_str())) holding.emplace_back(trigger.citation);
+        if (optionalBool(object, trigger.key, prefix)) holding.emplace_back(trigger.citation);
     }
     return holding;
 }
@@ -176,7 +164,7 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     }
     const json::object& answers = answersValue->get_object();
 
-    const Role role = parseRole(answers.if_contains("role"), "answers.role");
+    const Role role = parseRole(answers, "answers.role");
     const bool established =
         requireBool(answers, "established_in_eu", "the organization has an establishment in the EU");
     bool targets = false;
@@ -252,7 +240,7 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
                                           "; the organization " + roleText};
         }
         if (!decision) continue;
-        out.push_back({{"ref", requirement.ref}, {"applies", decision->applies}, {"reason", decision->reason}});
+        out.push_back(cw::sdk::requirement(requirement.ref, decision->applies, decision->reason));
     }
 
     json::array notes{
@@ -278,30 +266,11 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
         "Art.30(5) relieves organizations with fewer than 250 employees of Art.30(1)-(2) unless their processing is "
         "likely to result in a risk, is not occasional, or includes special-category or criminal data.");
     ctx.log(cw::sdk::Level::Debug, "gdpr: scoped " + std::to_string(out.size()) + " requirements");
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(out)},
-        {"notes", std::move(notes)},
-    });
-}
-
-struct ControlStatus {
-    std::string ref;
-    std::string status;
-    std::string reason;
-};
-
-bool isKnownStatus(std::string_view status) {
-    return status == "not-started" || status == "planned" || status == "partial" || status == "implemented" ||
-           status == "not-applicable";
+    return cw::sdk::scopeOutput(kFramework, std::move(out), std::move(notes));
 }
 
 bool isOpen(std::string_view status) {
     return status == "not-started" || status == "planned" || status == "partial";
-}
-
-bool blank(std::string_view text) {
-    return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
 }
 
 struct Check {
@@ -313,55 +282,39 @@ struct Check {
 
 std::string readiness(const cw::sdk::Context&, std::string_view input) {
     const json::value root = json::parse(input);
-    if (!root.is_object()) throw std::invalid_argument("readiness input must be a JSON object");
-    const json::object& object = root.as_object();
-    const json::value* controlsValue = object.if_contains("controls");
-    if (controlsValue == nullptr || !controlsValue->is_array()) {
-        throw std::invalid_argument("readiness input needs a \"controls\" array of {ref, status, reason?}");
-    }
+    const json::object& object = cw::sdk::requireObject(root, "readiness input");
+    const json::array& entries = cw::sdk::requiredArray(
+        object, "controls", "readiness input needs a \"controls\" array of {ref, status, reason?}");
 
     std::optional<Role> role;
-    if (const json::value* value = object.if_contains("role")) {
-        role = parseRole(value, "role");
+    if (object.contains("role")) {
+        role = parseRole(object, "role");
     } else if (const json::value* answers = object.if_contains("answers");
                answers != nullptr && answers->is_object() && answers->as_object().contains("role")) {
-        role = parseRole(answers->as_object().if_contains("role"), "answers.role");
+        role = parseRole(answers->as_object(), "answers.role");
     }
     const bool dpiaRequired = optionalBool(object, "dpia_required", "");
 
-    std::vector<ControlStatus> controls;
-    for (const auto& item : controlsValue->as_array()) {
-        const json::value* ref = item.is_object() ? item.as_object().if_contains("ref") : nullptr;
-        const json::value* status = item.is_object() ? item.as_object().if_contains("status") : nullptr;
-        if (ref == nullptr || !ref->is_string()) throw std::invalid_argument("every control needs a string \"ref\"");
-        if (status == nullptr || !status->is_string() || !isKnownStatus(status->get_string())) {
-            throw std::invalid_argument("control " + std::string(ref->get_string()) +
-                                        ": status must be one of \"not-started\", \"planned\", \"partial\", "
-                                        "\"implemented\", \"not-applicable\"");
-        }
-        const json::value* reason = item.as_object().if_contains("reason");
-        controls.push_back({std::string(ref->get_string()), std::string(status->get_string()),
-                            reason != nullptr && reason->is_string() ? std::string(reason->get_string()) : ""});
-    }
-    const auto find = [&controls](std::string_view ref) -> const ControlStatus* {
+    constexpr std::string_view kNoRef = "every control needs a string \"ref\"";
+    constexpr std::string_view kBadStatus =
+        "control {ref}: status must be one of \"not-started\", \"planned\", \"partial\", \"implemented\", "
+        "\"not-applicable\"";
+    const std::vector<cw::sdk::ControlInput> controls = cw::sdk::readControls(
+        entries, {.notObject = kNoRef, .badRef = kNoRef, .missingStatus = kBadStatus, .badStatus = kBadStatus});
+    const auto find = [&controls](std::string_view ref) -> const cw::sdk::ControlInput* {
         for (const auto& control : controls) {
             if (control.ref == ref) return &control;
         }
         return nullptr;
     };
 
-    json::array findings;
-    const auto add = [&findings](const char* check, const char* severity, const std::string& ref,
-                                 const std::string& message) {
-        findings.push_back({{"check", check}, {"severity", severity}, {"ref", ref}, {"message", message}});
-    };
-
+    cw::sdk::Findings findings(kFramework);
     for (const auto& control : controls) {
-        if (control.status == "not-applicable" && blank(control.reason)) {
-            add("gdpr.not-applicable-without-reason", "major", control.ref,
-                control.ref +
-                    " is marked not applicable without a reason; state why (e.g. the role or exemption "
-                    "that takes it out of scope)");
+        if (control.status == "not-applicable" && !control.hasReason()) {
+            findings.add("not-applicable-without-reason", "major", control.ref,
+                         control.ref +
+                             " is marked not applicable without a reason; state why (e.g. the role or exemption "
+                             "that takes it out of scope)");
         }
     }
 
@@ -371,36 +324,36 @@ std::string readiness(const cw::sdk::Context&, std::string_view input) {
     const auto checkOpen = [&](const char* check, std::initializer_list<Check> refs) {
         for (const auto& item : refs) {
             if (!((item.controller && asController) || (item.processor && asProcessor))) continue;
-            const ControlStatus* control = find(item.ref);
+            const cw::sdk::ControlInput* control = find(item.ref);
             if (control == nullptr || !isOpen(control->status)) continue;
-            add(check, "major", item.ref,
-                std::string(item.ref) + " (" + item.what + ") is " + control->status + ", not implemented");
+            findings.add(check, "major", item.ref,
+                         std::string(item.ref) + " (" + item.what + ") is " + control->status + ", not implemented");
         }
     };
-    checkOpen("gdpr.records-of-processing-missing",
+    checkOpen("records-of-processing-missing",
               {{"Art.30(1)", "record of processing activities kept by the controller", true, false},
                {"Art.30(2)", "record of processing carried out for controllers", false, true}});
-    checkOpen("gdpr.breach-procedure-missing",
+    checkOpen("breach-procedure-missing",
               {{"Art.33(1)", "breach notification to the supervisory authority within 72 hours", true, false},
                {"Art.33(5)", "documentation of personal data breaches", true, false},
                {"Art.34(1)", "communication of high-risk breaches to data subjects", true, false},
                {"Art.33(2)", "processor notifies the controller of breaches without undue delay", false, true}});
-    checkOpen("gdpr.processor-contract-missing",
+    checkOpen("processor-contract-missing",
               {{"Art.28(3)", "contract or legal act governing processing by a processor", true, true}});
 
     // A DPIA binds controllers; the caller states that one is required, so a missing status counts too.
     if (dpiaRequired && asController) {
-        const ControlStatus* control = find("Art.35(1)");
+        const cw::sdk::ControlInput* control = find("Art.35(1)");
         if (control == nullptr || control->status != "implemented") {
             const std::string state = control == nullptr                    ? "has no implementation status"
                                       : control->status == "not-applicable" ? "is marked not applicable"
                                                                             : "is " + control->status;
-            add("gdpr.dpia-missing", "blocker", "Art.35(1)",
-                "a data protection impact assessment is required but Art.35(1) " + state +
-                    "; the processing must not start before the DPIA is done");
+            findings.add("dpia-missing", "blocker", "Art.35(1)",
+                         "a data protection impact assessment is required but Art.35(1) " + state +
+                             "; the processing must not start before the DPIA is done");
         }
     }
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace

@@ -24,17 +24,16 @@
 // hipaa.addressable-without-documentation, hipaa.documentation-retention (major),
 // hipaa.unknown-ref (info).
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
 #include <cstdio>
-#include <functional>
 #include <optional>
 #include <set>
 #include <stdexcept>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 namespace json = boost::json;
@@ -59,58 +58,33 @@ struct Requirement {
     bool forBusinessAssociate = false;
 };
 
-struct Catalog {
-    std::vector<Requirement> requirements;
-    std::unordered_map<std::string, std::size_t> byRef;
-
-    [[nodiscard]] const Requirement* find(std::string_view ref) const {
-        const auto it = byRef.find(std::string(ref));
-        return it == byRef.end() ? nullptr : &requirements[it->second];
-    }
-};
-
-std::string attributeString(const json::object& attributes, std::string_view key) {
-    const json::value* v = attributes.if_contains(key);
-    return (v != nullptr && v->is_string()) ? std::string(v->get_string()) : std::string();
-}
-
-Catalog loadCatalog() {
-    const json::value root =
-        json::parse(std::string_view(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size));
-    Catalog catalog;
-    for (const auto& framework : root.at("frameworks").as_array()) {
-        if (framework.at("id").as_string() != kFramework) continue;
-        for (const auto& item : framework.at("controls").as_array()) {
-            const json::object& control = item.as_object();
-            Requirement r;
-            r.ref = std::string(control.at("ref").as_string());
-            r.title = std::string(control.at("title").as_string());
-            const json::value* assessable = control.if_contains("assessable");
-            r.assessable = assessable != nullptr && assessable->is_bool() && assessable->get_bool();
-            if (const json::value* attrs = control.if_contains("attributes"); attrs != nullptr && attrs->is_object()) {
-                const json::object& a = attrs->get_object();
-                r.rule = attributeString(a, "rule");
-                r.designation = attributeString(a, "designation");
-                r.condition = attributeString(a, "condition");
-                if (const json::value* to = a.if_contains("applies_to"); to != nullptr && to->is_array()) {
-                    for (const auto& role : to->get_array()) {
-                        if (role == "covered-entity") r.forCoveredEntity = true;
-                        if (role == "business-associate") r.forBusinessAssociate = true;
-                    }
+// The catalog's nodes as Requirements, in catalog order (so a node's position is its index here).
+const std::vector<Requirement>& requirements() {
+    static const std::vector<Requirement> list = [] {
+        std::vector<Requirement> out;
+        for (const cw::sdk::CatalogNode& node : cw::sdk::embeddedCatalog().framework(kFramework).nodes()) {
+            Requirement r{node.ref,
+                          node.title,
+                          node.attribute("rule"),
+                          node.attribute("designation"),
+                          node.attribute("condition"),
+                          node.assessable};
+            if (const json::value* to = node.attributes.if_contains("applies_to"); to != nullptr && to->is_array()) {
+                for (const auto& role : to->get_array()) {
+                    if (role == "covered-entity") r.forCoveredEntity = true;
+                    if (role == "business-associate") r.forBusinessAssociate = true;
                 }
             }
-            catalog.byRef.emplace(r.ref, catalog.requirements.size());
-            catalog.requirements.push_back(std::move(r));
+            out.push_back(std::move(r));
         }
-    }
-    if (catalog.requirements.empty()) throw std::runtime_error("embedded catalog holds no hipaa controls");
-    return catalog;
+        return out;
+    }();
+    return list;
 }
 
-// Parsed once: the catalog is embedded and never changes while loaded.
-const Catalog& catalog() {
-    static const Catalog instance = loadCatalog();
-    return instance;
+const Requirement* findRequirement(std::string_view ref) {
+    const cw::sdk::CatalogNode* node = cw::sdk::embeddedCatalog().framework(kFramework).find(ref);
+    return node != nullptr ? &requirements()[node->position] : nullptr;
 }
 
 enum class EntityType { CoveredEntity, BusinessAssociate, HybridEntity };
@@ -122,15 +96,6 @@ struct Answers {
     bool clearinghouseInLargerOrg = false;
 };
 
-bool optionalBool(const json::object& answers, std::string_view key, bool fallback) {
-    const json::value* v = answers.if_contains(key);
-    if (v == nullptr || v->is_null()) return fallback;
-    if (!v->is_bool()) {
-        throw std::invalid_argument("answers." + std::string(key) + " must be true or false");
-    }
-    return v->get_bool();
-}
-
 Answers parseAnswers(const json::value* value) {
     if (value == nullptr || !value->is_object()) {
         throw std::invalid_argument(
@@ -138,21 +103,16 @@ Answers parseAnswers(const json::value* value) {
             "\"hybrid-entity\"");
     }
     const json::object& answers = value->get_object();
-    const json::value* entity = answers.if_contains("entity_type");
+    const std::string entity = cw::sdk::requiredChoice(
+        answers, "entity_type", {"covered-entity", "business-associate", "hybrid-entity"},
+        "answers.entity_type must be \"covered-entity\", \"business-associate\" or \"hybrid-entity\"");
     Answers result;
-    if (entity != nullptr && *entity == "covered-entity") {
-        result.entity = EntityType::CoveredEntity;
-    } else if (entity != nullptr && *entity == "business-associate") {
-        result.entity = EntityType::BusinessAssociate;
-    } else if (entity != nullptr && *entity == "hybrid-entity") {
-        result.entity = EntityType::HybridEntity;
-    } else {
-        throw std::invalid_argument(
-            "answers.entity_type must be \"covered-entity\", \"business-associate\" or \"hybrid-entity\"");
-    }
-    result.handlesEphi = optionalBool(answers, "handles_ephi", true);
-    result.groupHealthPlan = optionalBool(answers, "group_health_plan", false);
-    result.clearinghouseInLargerOrg = optionalBool(answers, "clearinghouse_in_larger_org", false);
+    result.entity = entity == "covered-entity"       ? EntityType::CoveredEntity
+                    : entity == "business-associate" ? EntityType::BusinessAssociate
+                                                     : EntityType::HybridEntity;
+    result.handlesEphi = cw::sdk::optionalBool(answers, "handles_ephi").value_or(true);
+    result.groupHealthPlan = cw::sdk::optionalBool(answers, "group_health_plan").value_or(false);
+    result.clearinghouseInLargerOrg = cw::sdk::optionalBool(answers, "clearinghouse_in_larger_org").value_or(false);
     return result;
 }
 
@@ -289,25 +249,17 @@ Decision decide(const Requirement& r, const Answers& a) {
     return d;
 }
 
-void checkFramework(const json::object& root) {
-    const json::value* framework = root.if_contains("framework");
-    if (framework != nullptr && !(framework->is_string() && framework->get_string() == kFramework)) {
-        throw std::invalid_argument("framework must be \"hipaa\"");
-    }
-}
-
 // Scoping: see the comment at the top of this file.
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value root = json::parse(input);
-    if (!root.is_object()) throw std::invalid_argument("scope input must be a JSON object");
-    checkFramework(root.get_object());
-    const Answers answers = parseAnswers(root.get_object().if_contains("answers"));
+    const json::value parsed = json::parse(input);
+    const json::object& root = cw::sdk::requireObject(parsed, "scope input");
+    cw::sdk::checkFramework(root, kFramework);
+    const Answers answers = parseAnswers(root.if_contains("answers"));
 
-    json::array requirements;
-    for (const Requirement& r : catalog().requirements) {
+    json::array list;
+    for (const Requirement& r : requirements()) {
         const Decision d = decide(r, answers);
-        if (!d.depends) continue;
-        requirements.push_back({{"ref", r.ref}, {"applies", d.applies}, {"reason", d.reason}});
+        if (d.depends) list.push_back(cw::sdk::requirement(r.ref, d.applies, d.reason));
     }
 
     json::array notes{
@@ -331,40 +283,21 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
             "Without ePHI the Security Rule does not apply; the Privacy and Breach Notification Rules still cover "
             "PHI in any form.");
     }
-    ctx.log(cw::sdk::Level::Debug, "hipaa: scoped " + std::to_string(requirements.size()) + " requirements");
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(requirements)},
-        {"notes", std::move(notes)},
-    });
-}
-
-const std::set<std::string, std::less<>> kStatuses = {"not-started", "planned", "partial", "implemented",
-                                                      "not-applicable"};
-
-bool hasText(const json::object& control, std::string_view key) {
-    const json::value* v = control.if_contains(key);
-    if (v == nullptr || !v->is_string()) return false;
-    return v->get_string().find_first_not_of(" \t\r\n") != json::string::npos;
-}
-
-json::object finding(std::string_view check, std::string_view severity, std::string_view ref, std::string message) {
-    json::object f{{"check", check}, {"severity", severity}};
-    if (!ref.empty()) f["ref"] = ref;
-    f["message"] = std::move(message);
-    return f;
+    ctx.log(cw::sdk::Level::Debug, "hipaa: scoped " + std::to_string(list.size()) + " requirements");
+    return cw::sdk::scopeOutput(kFramework, std::move(list), std::move(notes));
 }
 
 // Readiness: see the comment at the top of this file.
 std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value root = json::parse(input);
-    if (!root.is_object()) throw std::invalid_argument("readiness input must be a JSON object");
-    const json::object& in = root.get_object();
-    checkFramework(in);
+    const json::value parsed = json::parse(input);
+    const json::object& in = cw::sdk::requireObject(parsed, "readiness input");
+    cw::sdk::checkFramework(in, kFramework);
     std::optional<Answers> answers;
     if (const json::value* a = in.if_contains("answers"); a != nullptr && !a->is_null()) answers = parseAnswers(a);
-    const json::value* controls = in.if_contains("controls");
-    if (controls == nullptr || !controls->is_array()) throw std::invalid_argument("controls must be an array");
+    constexpr std::string_view kBadStatus =
+        "{where}.status must be \"not-started\", \"planned\", \"partial\", \"implemented\" or \"not-applicable\"";
+    const std::vector<cw::sdk::ControlInput> controls =
+        cw::sdk::readControls(in, {.missingStatus = kBadStatus, .badStatus = kBadStatus});
 
     // Out of scope when the answers say so; without answers everything counts.
     const auto inScope = [&answers](const Requirement& r) {
@@ -373,64 +306,56 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
         return !d.depends || d.applies;
     };
 
-    json::array findings;
+    cw::sdk::Findings findings(kFramework);
     std::set<std::string, std::less<>> listed;
-    std::size_t index = 0;
-    for (const auto& item : controls->get_array()) {
-        const std::string where = "controls[" + std::to_string(index++) + "]";
-        if (!item.is_object()) throw std::invalid_argument(where + " must be an object");
-        const json::object& control = item.get_object();
-        const json::value* refValue = control.if_contains("ref");
-        const json::value* statusValue = control.if_contains("status");
-        if (refValue == nullptr || !refValue->is_string()) throw std::invalid_argument(where + ".ref must be a string");
-        if (statusValue == nullptr || !statusValue->is_string() ||
-            !kStatuses.contains(std::string_view(statusValue->get_string()))) {
-            throw std::invalid_argument(where +
-                                        ".status must be \"not-started\", \"planned\", \"partial\", \"implemented\" "
-                                        "or \"not-applicable\"");
-        }
-        const std::string ref(refValue->get_string());
-        const std::string status(statusValue->get_string());
+    for (const cw::sdk::ControlInput& control : controls) {
+        const std::string& ref = control.ref;
+        const std::string& status = control.status;
         listed.insert(ref);
 
-        const Requirement* r = catalog().find(ref);
+        const Requirement* r = findRequirement(ref);
         if (r == nullptr) {
-            findings.push_back(
-                finding("hipaa.unknown-ref", "info", ref, ref + " is not a requirement of the hipaa catalog"));
+            std::string message = ref + " is not a requirement of the hipaa catalog";
+            // An empty ref is left out of the finding rather than written as "".
+            if (ref.empty()) {
+                findings.add("unknown-ref", "info", std::move(message));
+            } else {
+                findings.add("unknown-ref", "info", ref, std::move(message));
+            }
             continue;
         }
         if (status == "implemented" || r->designation.empty() || !inScope(*r)) continue;
         const std::string label = ref + " (" + r->title + ")";
 
         if (r->designation == "addressable") {
-            const bool reason = hasText(control, "reason");
-            const bool alternative = hasText(control, "alternative");
+            const bool reason = control.hasReason();
+            const bool alternative = control.hasAlternative();
             if (reason && alternative) continue;
             const std::string missing = !reason && !alternative ? "\"reason\" and \"alternative\""
                                         : !reason               ? "\"reason\""
                                                                 : "\"alternative\"";
-            findings.push_back(finding(
-                "hipaa.addressable-without-documentation", "major", ref,
+            findings.add(
+                "addressable-without-documentation", "major", ref,
                 label + " is addressable and " + status +
                     ": 164.306(d)(3)(ii)(B) requires documenting why it is not reasonable and appropriate (\"reason\") "
                     "and an equivalent alternative measure, or why none is reasonable and appropriate "
                     "(\"alternative\"); missing " +
-                    missing));
+                    missing);
             continue;
         }
 
         // Required: a standard without specifications, or a required specification.
         if (ref == kRiskAnalysis) {
-            findings.push_back(finding("hipaa.risk-analysis-missing", "blocker", ref,
-                                       label + " is " + status +
-                                           ": without an accurate and thorough risk analysis no other safeguard "
-                                           "decision (including every addressable one) can be justified"));
+            findings.add("risk-analysis-missing", "blocker", ref,
+                         label + " is " + status +
+                             ": without an accurate and thorough risk analysis no other safeguard "
+                             "decision (including every addressable one) can be justified");
             continue;
         }
         if (status == "not-applicable") {
             // A conditional spec may not apply; when the answers decide it, it is in scope here and so applies.
             const bool conditional = !r->condition.empty() && !(answers && answeredCondition(*r));
-            if (conditional && hasText(control, "reason")) continue;
+            if (conditional && control.hasReason()) continue;
             std::string message;
             if (conditional) {
                 message = label + " is marked not applicable without a reason (it applies only where " +
@@ -442,21 +367,20 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
             } else {
                 message = label + " is required and cannot be marked not applicable (164.306(d)(2))";
             }
-            findings.push_back(finding("hipaa.required-not-implemented", "major", ref, std::move(message)));
+            findings.add("required-not-implemented", "major", ref, std::move(message));
             continue;
         }
-        findings.push_back(
-            finding("hipaa.required-not-implemented", "major", ref, label + " is required and is " + status));
+        findings.add("required-not-implemented", "major", ref, label + " is required and is " + status);
     }
 
     // Required requirements with no status at all count as not started.
     std::vector<std::string> unlisted;
     const bool securityInScope = !answers || answers->handlesEphi;
-    for (const Requirement& r : catalog().requirements) {
+    for (const Requirement& r : requirements()) {
         if (r.designation != "required" || listed.contains(r.ref) || !inScope(r)) continue;
         if (r.ref == kRiskAnalysis) {
-            findings.push_back(finding("hipaa.risk-analysis-missing", "blocker", r.ref,
-                                       r.ref + " (" + r.title + ") has no status recorded: no risk analysis on file"));
+            findings.add("risk-analysis-missing", "blocker", r.ref,
+                         r.ref + " (" + r.title + ") has no status recorded: no risk analysis on file");
             continue;
         }
         // Without answers a conditional spec may simply not apply, so it is not demanded.
@@ -468,9 +392,9 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
     if (!unlisted.empty()) {
         std::string refs;
         for (const auto& ref : unlisted) refs += (refs.empty() ? "" : ", ") + ref;
-        findings.push_back(finding(
-            "hipaa.required-not-implemented", "major", "",
-            std::to_string(unlisted.size()) + " required Security Rule requirements have no status recorded: " + refs));
+        findings.add(
+            "required-not-implemented", "major",
+            std::to_string(unlisted.size()) + " required Security Rule requirements have no status recorded: " + refs);
     }
 
     if (const json::value* years = in.if_contains("documentation_retention_years");
@@ -480,21 +404,21 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
         if (value < kRetentionYears) {
             const std::string text = formatYears(value);
             if (securityInScope) {
-                findings.push_back(finding("hipaa.documentation-retention", "major", kSecurityRetention,
-                                           "documentation is kept " + text +
-                                               " years; 164.316(b)(2)(i) requires 6 years from creation or last "
-                                               "effective date, whichever is later"));
+                findings.add("documentation-retention", "major", kSecurityRetention,
+                             "documentation is kept " + text +
+                                 " years; 164.316(b)(2)(i) requires 6 years from creation or last "
+                                 "effective date, whichever is later");
             }
             if (!answers || answers->entity != EntityType::BusinessAssociate) {
-                findings.push_back(finding("hipaa.documentation-retention", "major", kPrivacyRetention,
-                                           "documentation is kept " + text +
-                                               " years; 164.530(j)(2) requires 6 years from creation or last "
-                                               "effective date, whichever is later"));
+                findings.add("documentation-retention", "major", kPrivacyRetention,
+                             "documentation is kept " + text +
+                                 " years; 164.530(j)(2) requires 6 years from creation or last "
+                                 "effective date, whichever is later");
             }
         }
     }
     ctx.log(cw::sdk::Level::Debug, "hipaa: " + std::to_string(findings.size()) + " readiness findings");
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace

@@ -20,12 +20,12 @@
 //   nist-csf-2.0.subcategory-unaddressed  (minor) a Subcategory in scope has no status entry
 //   nist-csf-2.0.govern-gap               (major) a GOVERN Subcategory is "not-started"
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
 #include <algorithm>
 #include <array>
-#include <map>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -50,8 +50,6 @@ constexpr std::array<Function, 6> kFunctions = {{
     {"RC", "Recover"},
 }};
 constexpr std::string_view kFunctionList = "\"GV\", \"ID\", \"PR\", \"DE\", \"RS\", \"RC\"";
-constexpr std::array<std::string_view, 5> kStatuses = {"not-started", "planned", "partial", "implemented",
-                                                       "not-applicable"};
 
 struct Subcategory {
     std::string ref;
@@ -62,14 +60,10 @@ struct Subcategory {
 // constant for the life of the library.
 const std::vector<Subcategory>& subcategories() {
     static const std::vector<Subcategory> list = [] {
-        const json::value root =
-            json::parse(std::string_view(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size));
         std::vector<Subcategory> out;
-        for (const auto& item : root.at("frameworks").at(0).at("controls").as_array()) {
-            const json::object& control = item.as_object();
-            if (control.at("kind").as_string() != "subcategory") continue;
-            out.push_back({std::string(control.at("ref").as_string()),
-                           std::string(control.at("attributes").at("function").as_string())});
+        for (const cw::sdk::CatalogNode& node : cw::sdk::embeddedCatalog().frameworks().front().nodes()) {
+            if (node.kind != "subcategory") continue;
+            out.push_back({node.ref, std::string(node.attributes.at("function").as_string())});
         }
         return out;
     }();
@@ -111,27 +105,14 @@ bool contains(const std::vector<std::string>& list, std::string_view value) {
     return std::find(list.begin(), list.end(), value) != list.end();
 }
 
-// Parses the rule input; the host shows the message, so it says what was wrong.
-json::object parseInput(std::string_view input) {
-    boost::system::error_code ec;
-    json::value root = json::parse(input, ec);
-    if (ec) throw std::invalid_argument("input is not valid JSON: " + ec.message());
-    if (!root.is_object()) throw std::invalid_argument("input must be a JSON object");
-    return std::move(root.get_object());
-}
-
 const json::object* answersOf(const json::object& root, bool required) {
-    const json::value* answers = root.if_contains("answers");
-    if (answers == nullptr || answers->is_null()) {
-        if (required) throw std::invalid_argument("answers must be an object (it may be empty: {})");
-        return nullptr;
-    }
-    if (!answers->is_object()) throw std::invalid_argument("answers must be an object");
-    return &answers->get_object();
+    const json::object* answers = cw::sdk::optionalObject(root, "answers", "answers must be an object");
+    if (answers == nullptr && required) throw std::invalid_argument("answers must be an object (it may be empty: {})");
+    return answers;
 }
 
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::object root = parseInput(input);
+    const json::object root = cw::sdk::parseObject(input, "input");
     const json::object* answers = answersOf(root, true);
     const std::vector<std::string> functions = selectedFunctions(answers);
 
@@ -153,12 +134,10 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     for (const auto& sub : subcategories()) {
         const bool applies = contains(functions, sub.function);
         const std::string function = sub.function + " (" + std::string(functionTitle(sub.function)) + ")";
-        requirements.push_back({
-            {"ref", sub.ref},
-            {"applies", applies},
-            {"reason", applies ? "Function " + function + " is in the scope of the organization's CSF profile"
-                               : "Function " + function + " is excluded by answers.functions"},
-        });
+        requirements.push_back(
+            cw::sdk::requirement(sub.ref, applies,
+                                 applies ? "Function " + function + " is in the scope of the organization's CSF profile"
+                                         : "Function " + function + " is excluded by answers.functions"));
         if (applies) ++applying;
     }
     notes.emplace_back(
@@ -171,56 +150,35 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     }
     ctx.log(cw::sdk::Level::Debug, "nist-csf-2.0: " + std::to_string(applying) + " of " +
                                        std::to_string(requirements.size()) + " subcategories in scope");
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(requirements)},
-        {"notes", std::move(notes)},
-    });
+    return cw::sdk::scopeOutput(kFramework, std::move(requirements), std::move(notes));
 }
 
 std::string readiness(const cw::sdk::Context&, std::string_view input) {
-    const json::object root = parseInput(input);
+    const json::object root = cw::sdk::parseObject(input, "input");
     const std::vector<std::string> functions = selectedFunctions(answersOf(root, false));
-    const json::value* controls = root.if_contains("controls");
-    if (controls == nullptr || !controls->is_array()) {
-        throw std::invalid_argument("controls must be an array of {\"ref\", \"status\"} objects");
-    }
+    constexpr std::string_view kBadEntry =
+        "controls[] entry {entry} needs a string ref and a status of not-started, planned, partial, implemented or "
+        "not-applicable";
+    const cw::sdk::ControlMessages messages{.notArray = "controls must be an array of {\"ref\", \"status\"} objects",
+                                            .notObject = kBadEntry,
+                                            .badRef = kBadEntry,
+                                            .missingStatus = kBadEntry,
+                                            .badStatus = kBadEntry};
+    const auto status = cw::sdk::byRef(cw::sdk::readControls(root, messages));
 
-    std::map<std::string, std::string, std::less<>> status;
-    for (const auto& item : controls->as_array()) {
-        const json::object* control = item.if_object();
-        const json::value* ref = control != nullptr ? control->if_contains("ref") : nullptr;
-        const json::value* value = control != nullptr ? control->if_contains("status") : nullptr;
-        if (ref == nullptr || !ref->is_string() || value == nullptr || !value->is_string() ||
-            std::find(kStatuses.begin(), kStatuses.end(), value->get_string()) == kStatuses.end()) {
-            throw std::invalid_argument("controls[] entry " + json::serialize(item) +
-                                        " needs a string ref and a status of not-started, planned, partial, "
-                                        "implemented or not-applicable");
-        }
-        status[std::string(ref->get_string())] = std::string(value->get_string());
-    }
-
-    json::array findings;
+    cw::sdk::Findings findings(kFramework);
     for (const auto& sub : subcategories()) {
         if (!contains(functions, sub.function)) continue;
         const auto found = status.find(sub.ref);
         if (found == status.end()) {
-            findings.push_back({
-                {"check", "nist-csf-2.0.subcategory-unaddressed"},
-                {"severity", "minor"},
-                {"ref", sub.ref},
-                {"message", sub.ref + " has no implementation status in the profile"},
-            });
-        } else if (sub.function == "GV" && found->second == "not-started") {
-            findings.push_back({
-                {"check", "nist-csf-2.0.govern-gap"},
-                {"severity", "major"},
-                {"ref", sub.ref},
-                {"message", sub.ref + " (GOVERN) is not started: governance outcomes inform every other Function"},
-            });
+            findings.add("subcategory-unaddressed", "minor", sub.ref,
+                         sub.ref + " has no implementation status in the profile");
+        } else if (sub.function == "GV" && found->second.status == "not-started") {
+            findings.add("govern-gap", "major", sub.ref,
+                         sub.ref + " (GOVERN) is not started: governance outcomes inform every other Function");
         }
     }
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace

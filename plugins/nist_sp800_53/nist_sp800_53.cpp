@@ -21,11 +21,11 @@
 //   nist-sp800-53r5.withdrawn-control-used         (info)  a withdrawn item has a status entry
 //   nist-sp800-53r5.not-applicable-without-reason  (major) "not-applicable" with no reason
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
 #include <algorithm>
-#include <array>
 #include <map>
 #include <set>
 #include <stdexcept>
@@ -38,8 +38,6 @@ namespace json = boost::json;
 namespace {
 
 constexpr const char* kFramework = "nist-sp800-53r5";
-constexpr std::array<std::string_view, 5> kStatuses = {"not-started", "planned", "partial", "implemented",
-                                                       "not-applicable"};
 
 struct Control {
     std::string ref;
@@ -61,53 +59,32 @@ struct Catalog {
     }
 };
 
-std::vector<std::string> strings(const json::value* value) {
-    std::vector<std::string> out;
-    if (value == nullptr) return out;
-    for (const auto& item : value->as_array()) out.emplace_back(item.as_string());
-    return out;
-}
-
 // Parsed once: the embedded catalog is constant for the life of the library.
 const Catalog& catalog() {
     static const Catalog parsed = [] {
-        const json::value root =
-            json::parse(std::string_view(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size));
         Catalog out;
-        for (const auto& item : root.at("frameworks").at(0).at("controls").as_array()) {
-            const json::object& node = item.as_object();
-            const json::string& kind = node.at("kind").as_string();
-            if (kind != "control" && kind != "enhancement") continue;
-            const json::object& attributes = node.at("attributes").as_object();
+        for (const cw::sdk::CatalogNode& node : cw::sdk::embeddedCatalog().frameworks().front().nodes()) {
+            if (node.kind != "control" && node.kind != "enhancement") continue;
             Control control;
-            control.ref = node.at("ref").as_string();
-            if (kind == "enhancement") control.base = node.at("parent").as_string();
-            control.family = attributes.at("family").as_string();
-            control.withdrawn = attributes.at("withdrawn").as_bool();
+            control.ref = node.ref;
+            if (node.kind == "enhancement") control.base = node.parent;
+            control.family = node.attributes.at("family").as_string();
+            control.withdrawn = node.attributes.at("withdrawn").as_bool();
             if (control.withdrawn) {
                 // "[Withdrawn: Incorporated into AC-2 and AU-6.]" → "Incorporated into AC-2 and AU-6"
-                std::string_view text = node.at("description").as_string();
+                std::string_view text = node.description;
                 text.remove_prefix(std::min(text.size(), std::string_view("[Withdrawn: ").size()));
                 while (!text.empty() && (text.back() == ']' || text.back() == '.')) text.remove_suffix(1);
                 control.withdrawal = text;
             }
-            control.supersededBy = strings(attributes.if_contains("superseded_by"));
-            for (const auto& b : strings(attributes.if_contains("baseline"))) control.baselines.insert(b);
+            control.supersededBy = node.strings("superseded_by");
+            for (const auto& b : node.strings("baseline")) control.baselines.insert(b);
             out.index.emplace(control.ref, out.controls.size());
             out.controls.push_back(std::move(control));
         }
         return out;
     }();
     return parsed;
-}
-
-// Parses the rule input; the host shows the message, so it says what was wrong.
-json::object parseInput(std::string_view input) {
-    boost::system::error_code ec;
-    json::value root = json::parse(input, ec);
-    if (ec) throw std::invalid_argument("input is not valid JSON: " + ec.message());
-    if (!root.is_object()) throw std::invalid_argument("input must be a JSON object");
-    return std::move(root.get_object());
 }
 
 const Control& knownControl(std::string_view ref, std::string_view key) {
@@ -134,11 +111,8 @@ struct Answers {
 };
 
 Answers readAnswers(const json::object& root) {
-    const json::value* value = root.if_contains("answers");
-    if (value == nullptr || !value->is_object()) {
-        throw std::invalid_argument("answers must be an object with at least \"baseline\"");
-    }
-    const json::object& answers = value->get_object();
+    const json::object& answers =
+        cw::sdk::requiredObject(root, "answers", "answers must be an object with at least \"baseline\"");
     Answers out;
 
     const json::value* baseline = answers.if_contains("baseline");
@@ -151,18 +125,13 @@ Answers readAnswers(const json::object& root) {
     }
     out.baseline = baseline->get_string();
 
-    if (const json::value* privacy = answers.if_contains("privacy"); privacy != nullptr && !privacy->is_null()) {
-        if (!privacy->is_bool()) throw std::invalid_argument("answers.privacy must be true or false");
-        out.privacy = privacy->get_bool();
-    }
+    out.privacy = cw::sdk::optionalBool(answers, "privacy").value_or(false);
 
-    if (const json::value* removed = answers.if_contains("tailored_out"); removed != nullptr && !removed->is_null()) {
-        if (!removed->is_object()) {
-            throw std::invalid_argument("answers.tailored_out must be an object mapping a ref to the reason");
-        }
-        for (const auto& [ref, reason] : removed->get_object()) {
+    if (const json::object* removed = cw::sdk::optionalObject(
+            answers, "tailored_out", "answers.tailored_out must be an object mapping a ref to the reason")) {
+        for (const auto& [ref, reason] : *removed) {
             knownControl(ref, "answers.tailored_out");
-            if (!reason.is_string() || reason.get_string().find_first_not_of(" \t\r\n") == json::string::npos) {
+            if (!reason.is_string() || cw::sdk::isBlank(reason.get_string())) {
                 throw std::invalid_argument("answers.tailored_out[\"" + std::string(ref) +
                                             "\"] must be a non-empty reason");
             }
@@ -222,7 +191,7 @@ Decision decide(const Control& control, const Answers& answers) {
 }
 
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::object root = parseInput(input);
+    const json::object root = cw::sdk::parseObject(input, "input");
     const Answers answers = readAnswers(root);
     const Catalog& cat = catalog();
 
@@ -245,7 +214,7 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     std::size_t applying = 0;
     for (const auto& control : cat.controls) {
         const Decision& decision = decisions.at(control.ref);
-        requirements.push_back({{"ref", control.ref}, {"applies", decision.applies}, {"reason", decision.reason}});
+        requirements.push_back(cw::sdk::requirement(control.ref, decision.applies, decision.reason));
         if (decision.applies) ++applying;
     }
     json::array notes{
@@ -262,61 +231,38 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
             "identifiable information normally add it.");
     }
     ctx.log(cw::sdk::Level::Debug, std::string("nist-sp800-53r5: ") + std::to_string(applying) + " items apply");
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(requirements)},
-        {"notes", std::move(notes)},
-    });
-}
-
-bool blank(const json::value* value) {
-    return value == nullptr || !value->is_string() ||
-           value->get_string().find_first_not_of(" \t\r\n") == json::string::npos;
+    return cw::sdk::scopeOutput(kFramework, std::move(requirements), std::move(notes));
 }
 
 std::string readiness(const cw::sdk::Context&, std::string_view input) {
-    const json::object root = parseInput(input);
-    const json::value* controls = root.if_contains("controls");
-    if (controls == nullptr || !controls->is_array()) {
-        throw std::invalid_argument("controls must be an array of {\"ref\", \"status\"} objects");
-    }
+    const json::object root = cw::sdk::parseObject(input, "input");
+    constexpr std::string_view kBadEntry =
+        "controls[] entry {entry} needs a string ref and a status of not-started, planned, partial, implemented or "
+        "not-applicable";
+    const cw::sdk::ControlMessages messages{.notArray = "controls must be an array of {\"ref\", \"status\"} objects",
+                                            .notObject = kBadEntry,
+                                            .badRef = kBadEntry,
+                                            .missingStatus = kBadEntry,
+                                            .badStatus = kBadEntry};
 
-    json::array findings;
-    for (const auto& item : controls->as_array()) {
-        const json::object* entry = item.if_object();
-        const json::value* ref = entry != nullptr ? entry->if_contains("ref") : nullptr;
-        const json::value* status = entry != nullptr ? entry->if_contains("status") : nullptr;
-        if (ref == nullptr || !ref->is_string() || status == nullptr || !status->is_string() ||
-            std::find(kStatuses.begin(), kStatuses.end(), status->get_string()) == kStatuses.end()) {
-            throw std::invalid_argument("controls[] entry " + json::serialize(item) +
-                                        " needs a string ref and a status of not-started, planned, partial, "
-                                        "implemented or not-applicable");
-        }
-        const std::string name(ref->get_string());
+    cw::sdk::Findings findings(kFramework);
+    for (const cw::sdk::ControlInput& entry : cw::sdk::readControls(root, messages)) {
+        const std::string& name = entry.ref;
         const Control* control = catalog().find(name);
         if (control != nullptr && control->withdrawn) {
             std::string message = name + " is withdrawn from SP 800-53 Rev. 5 (" + control->withdrawal + ")";
             message += control->supersededBy.empty()
                            ? "; drop its status entry"
                            : "; record the status on " + joined(control->supersededBy) + " instead";
-            findings.push_back({
-                {"check", "nist-sp800-53r5.withdrawn-control-used"},
-                {"severity", "info"},
-                {"ref", name},
-                {"message", message},
-            });
+            findings.add("withdrawn-control-used", "info", name, std::move(message));
             continue;  // the withdrawal is reason enough for not-applicable
         }
-        if (status->get_string() == "not-applicable" && blank(entry->if_contains("reason"))) {
-            findings.push_back({
-                {"check", "nist-sp800-53r5.not-applicable-without-reason"},
-                {"severity", "major"},
-                {"ref", name},
-                {"message", name + " is marked not applicable without a reason; record why it was tailored out"},
-            });
+        if (entry.status == "not-applicable" && !entry.hasReason()) {
+            findings.add("not-applicable-without-reason", "major", name,
+                         name + " is marked not applicable without a reason; record why it was tailored out");
         }
     }
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace

@@ -31,6 +31,7 @@
 // Only controls listed in the input are judged; refs that are not PCI DSS
 // requirements are logged and skipped.
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
@@ -93,15 +94,9 @@ struct Catalog {
     std::unordered_map<std::string, std::size_t> index;
 };
 
-std::string stringAttribute(const json::object& attributes, std::string_view key) {
-    const json::value* value = attributes.if_contains(key);
-    return value != nullptr && value->is_string() ? std::string(value->get_string()) : std::string();
-}
-
-FutureDated parseFutureDated(const json::object& attributes) {
-    const json::value* flag = attributes.if_contains("future_dated");
-    if (flag == nullptr || !flag->is_bool() || !flag->get_bool()) return FutureDated::No;
-    const std::string scope = stringAttribute(attributes, "future_dated_scope");
+FutureDated parseFutureDated(const cw::sdk::CatalogNode& node) {
+    if (!node.flag("future_dated")) return FutureDated::No;
+    const std::string scope = node.attribute("future_dated_scope");
     if (scope == "bullet") return FutureDated::Bullet;
     if (scope == "non-service-providers") return FutureDated::NonServiceProviders;
     return FutureDated::Requirement;
@@ -121,19 +116,15 @@ Condition parseCondition(const std::string& value) {
 const Catalog& catalog() {
     static const Catalog parsed = [] {
         Catalog result;
-        const json::value root =
-            json::parse(std::string_view(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size));
-        for (const auto& item : root.at("frameworks").at(0).at("controls").as_array()) {
-            const json::object& control = item.as_object();
-            if (control.at("kind").as_string() != "requirement") continue;
-            const json::object& attributes = control.at("attributes").as_object();
+        for (const cw::sdk::CatalogNode& node : cw::sdk::embeddedCatalog().frameworks().front().nodes()) {
+            if (node.kind != "requirement") continue;
             Requirement requirement;
-            requirement.ref = std::string(control.at("ref").as_string());
-            requirement.title = std::string(control.at("title").as_string());
-            requirement.serviceProviderOnly = attributes.at("service_provider_only").as_bool();
-            requirement.futureDated = parseFutureDated(attributes);
-            requirement.condition = parseCondition(stringAttribute(attributes, "applies_when"));
-            requirement.supersededBy = stringAttribute(attributes, "superseded_by");
+            requirement.ref = node.ref;
+            requirement.title = node.title;
+            requirement.serviceProviderOnly = node.attributes.at("service_provider_only").as_bool();
+            requirement.futureDated = parseFutureDated(node);
+            requirement.condition = parseCondition(node.attribute("applies_when"));
+            requirement.supersededBy = node.attribute("superseded_by");
             result.index.emplace(requirement.ref, result.requirements.size());
             result.requirements.push_back(std::move(requirement));
         }
@@ -143,21 +134,6 @@ const Catalog& catalog() {
 }
 
 // --- answers ---------------------------------------------------------------
-
-bool requiredBool(const json::object& answers, std::string_view key) {
-    const json::value* value = answers.if_contains(key);
-    if (value == nullptr || !value->is_bool()) {
-        throw std::invalid_argument("answers." + std::string(key) + " is required and must be true or false");
-    }
-    return value->get_bool();
-}
-
-bool optionalBool(const json::object& answers, std::string_view key) {
-    const json::value* value = answers.if_contains(key);
-    if (value == nullptr || value->is_null()) return false;
-    if (!value->is_bool()) throw std::invalid_argument("answers." + std::string(key) + " must be true or false");
-    return value->get_bool();
-}
 
 bool isValidDate(std::string_view text) {
     if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
@@ -177,47 +153,31 @@ bool isValidDate(std::string_view text) {
 
 Answers parseAnswers(const json::object& answers) {
     Answers result;
-    const json::value* entity = answers.if_contains("entity_type");
-    const std::string_view entityText =
-        entity != nullptr && entity->is_string() ? std::string_view(entity->get_string()) : std::string_view();
-    if (entityText == "merchant") {
-        result.entity = Entity::Merchant;
-    } else if (entityText == "service-provider") {
-        result.entity = Entity::ServiceProvider;
-    } else if (entityText == "both") {
-        result.entity = Entity::Both;
-    } else {
-        throw std::invalid_argument(
-            "answers.entity_type is required and must be \"merchant\", \"service-provider\" or \"both\"");
-    }
-    result.multiTenant = requiredBool(answers, "multi_tenant_service_provider");
-    result.posPoiSslEarlyTls = requiredBool(answers, "pos_poi_ssl_early_tls");
-    result.designatedEntity = requiredBool(answers, "designated_entity");
-    result.issuingServices = optionalBool(answers, "issuing_services");
-    result.customizedApproach = optionalBool(answers, "customized_approach");
+    const std::string entity = cw::sdk::requiredChoice(
+        answers, "entity_type", {"merchant", "service-provider", "both"},
+        "answers.entity_type is required and must be \"merchant\", \"service-provider\" or \"both\"");
+    result.entity = entity == "merchant" ? Entity::Merchant : entity == "both" ? Entity::Both : Entity::ServiceProvider;
+    constexpr std::string_view kRequired = "is required and must be true or false";
+    result.multiTenant = cw::sdk::requiredBool(answers, "multi_tenant_service_provider", kRequired);
+    result.posPoiSslEarlyTls = cw::sdk::requiredBool(answers, "pos_poi_ssl_early_tls", kRequired);
+    result.designatedEntity = cw::sdk::requiredBool(answers, "designated_entity", kRequired);
+    result.issuingServices = cw::sdk::optionalBool(answers, "issuing_services").value_or(false);
+    result.customizedApproach = cw::sdk::optionalBool(answers, "customized_approach").value_or(false);
     if (result.multiTenant && !result.isServiceProvider()) {
         throw std::invalid_argument(
             "answers.multi_tenant_service_provider is true but answers.entity_type is \"merchant\": only a service "
             "provider can be multi-tenant; use \"service-provider\" or \"both\"");
     }
-    if (const json::value* date = answers.if_contains("assessment_date"); date != nullptr && !date->is_null()) {
-        if (!date->is_string() || !isValidDate(date->get_string())) {
-            throw std::invalid_argument("answers.assessment_date must be a calendar date in the form YYYY-MM-DD");
-        }
-        result.assessmentDate = std::string(date->get_string());
-    }
+    constexpr std::string_view kBadDate = "answers.assessment_date must be a calendar date in the form YYYY-MM-DD";
+    result.assessmentDate = cw::sdk::optionalString(answers, "assessment_date", kBadDate);
+    if (result.assessmentDate && !isValidDate(*result.assessmentDate))
+        throw std::invalid_argument(std::string(kBadDate));
     return result;
 }
 
-const json::object& answersOf(const json::value& root) {
-    const json::value* answers = root.as_object().if_contains("answers");
-    if (answers == nullptr || !answers->is_object()) {
-        throw std::invalid_argument(
-            "answers must be an object with entity_type, multi_tenant_service_provider, pos_poi_ssl_early_tls and "
-            "designated_entity");
-    }
-    return answers->as_object();
-}
+constexpr std::string_view kBadAnswers =
+    "answers must be an object with entity_type, multi_tenant_service_provider, pos_poi_ssl_early_tls and "
+    "designated_entity";
 
 // --- scoping ---------------------------------------------------------------
 
@@ -347,27 +307,16 @@ std::optional<Decision> decide(const Requirement& r, const Answers& a) {
     return Decision{Verdict::Applies, joined(because)};
 }
 
-json::value parseInput(std::string_view input) {
-    boost::system::error_code ec;
-    json::value root = json::parse(input, ec);
-    if (ec) throw std::invalid_argument("input is not valid JSON: " + ec.message());
-    if (!root.is_object()) throw std::invalid_argument("input must be a JSON object");
-    return root;
-}
-
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value root = parseInput(input);
-    const Answers answers = parseAnswers(answersOf(root));
+    const json::object root = cw::sdk::parseObject(input, "input");
+    const Answers answers = parseAnswers(cw::sdk::requiredObject(root, "answers", kBadAnswers));
 
     json::array requirements;
     for (const auto& requirement : catalog().requirements) {
         const auto decision = decide(requirement, answers);
         if (!decision) continue;
-        requirements.push_back({
-            {"ref", requirement.ref},
-            {"applies", decision->verdict == Verdict::Applies},
-            {"reason", decision->reason},
-        });
+        requirements.push_back(
+            cw::sdk::requirement(requirement.ref, decision->verdict == Verdict::Applies, decision->reason));
     }
     ctx.log(cw::sdk::Level::Debug,
             "pci-dss-4.0.1: scoped " + std::to_string(requirements.size()) + " answer-dependent requirements");
@@ -381,51 +330,30 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
                                : "No assessment_date given: future-dated requirements are treated as mandatory "
                                  "(in force since 1 April 2025).",
     };
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(requirements)},
-        {"notes", std::move(notes)},
-    });
+    return cw::sdk::scopeOutput(kFramework, std::move(requirements), std::move(notes));
 }
 
 // --- readiness -------------------------------------------------------------
 
-json::object finding(std::string_view check, std::string_view severity, const std::string& ref, std::string message) {
-    return json::object{
-        {"check", std::string(kFramework) + "." + std::string(check)},
-        {"severity", severity},
-        {"ref", ref},
-        {"message", std::move(message)},
-    };
-}
-
 std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value root = parseInput(input);
+    const json::object root = cw::sdk::parseObject(input, "input");
     std::optional<Answers> answers;
-    if (const json::value* given = root.as_object().if_contains("answers"); given != nullptr && !given->is_null()) {
-        answers = parseAnswers(answersOf(root));
+    if (const json::object* given = cw::sdk::optionalObject(root, "answers", kBadAnswers)) {
+        answers = parseAnswers(*given);
     }
-    const json::value* controls = root.as_object().if_contains("controls");
-    if (controls == nullptr || !controls->is_array()) throw std::invalid_argument("controls must be an array");
+    constexpr std::string_view kNoRefOrStatus = "each control needs a string ref and a string status";
+    const std::vector<cw::sdk::ControlInput> controls = cw::sdk::readControls(
+        root,
+        {.notObject = "each entry of controls must be an object",
+         .badRef = kNoRefOrStatus,
+         .missingStatus = kNoRefOrStatus,
+         .badStatus = "control {ref}: status must be not-started, planned, partial, implemented or not-applicable"});
 
     const Catalog& cat = catalog();
-    json::array findings;
-    for (const auto& item : controls->as_array()) {
-        if (!item.is_object()) throw std::invalid_argument("each entry of controls must be an object");
-        const json::object& control = item.as_object();
-        const json::value* refValue = control.if_contains("ref");
-        const json::value* statusValue = control.if_contains("status");
-        if (refValue == nullptr || !refValue->is_string() || statusValue == nullptr || !statusValue->is_string()) {
-            throw std::invalid_argument("each control needs a string ref and a string status");
-        }
-        const std::string ref(refValue->get_string());
-        const std::string_view status = statusValue->get_string();
-        if (status != "not-started" && status != "planned" && status != "partial" && status != "implemented" &&
-            status != "not-applicable") {
-            throw std::invalid_argument("control " + ref +
-                                        ": status must be not-started, planned, partial, "
-                                        "implemented or not-applicable");
-        }
+    cw::sdk::Findings findings(kFramework);
+    for (const cw::sdk::ControlInput& control : controls) {
+        const std::string& ref = control.ref;
+        const std::string_view status = control.status;
         const auto found = cat.index.find(ref);
         if (found == cat.index.end()) {
             ctx.log(cw::sdk::Level::Warning, "pci-dss-4.0.1: " + ref + " is not a PCI DSS requirement; skipped");
@@ -441,22 +369,22 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
         }
 
         if (status == "not-applicable") {
-            const json::value* reason = control.if_contains("reason");
-            const bool hasReason = reason != nullptr && reason->is_string() && !reason->get_string().empty();
+            const bool hasReason = !control.reason.empty();
             // A scoping decision is itself a documented reason.
             if (!hasReason && verdict == Verdict::Applies) {
-                findings.push_back(finding("not-applicable-without-reason", "major", ref,
-                                           label + " is marked not applicable without a reason; PCI DSS expects "
-                                                   "the assessor to see why it does not apply"));
+                findings.add("not-applicable-without-reason", "major", ref,
+                             label +
+                                 " is marked not applicable without a reason; PCI DSS expects "
+                                 "the assessor to see why it does not apply");
             }
             continue;
         }
         if (status == "implemented") {
-            const json::value* evidence = control.if_contains("evidence");
+            const json::value* evidence = control.entry->if_contains("evidence");
             const bool hasEvidence = evidence != nullptr && evidence->is_number() && evidence->to_number<double>() > 0;
             if (!hasEvidence && verdict != Verdict::NotApplicable && verdict != Verdict::Superseded) {
-                findings.push_back(finding("implemented-without-evidence", "minor", ref,
-                                           label + " is marked implemented but no evidence is attached"));
+                findings.add("implemented-without-evidence", "minor", ref,
+                             label + " is marked implemented but no evidence is attached");
             }
             continue;
         }
@@ -469,24 +397,23 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
             case Verdict::Superseded:
                 break;
             case Verdict::NotYetEffective:
-                findings.push_back(finding("future-dated-not-ready", "info", ref,
-                                           label + " is " + state +
-                                               "; it is best practice until 31 March 2025 and mandatory from "
-                                               "1 April 2025"));
+                findings.add("future-dated-not-ready", "info", ref,
+                             label + " is " + state +
+                                 "; it is best practice until 31 March 2025 and mandatory from "
+                                 "1 April 2025");
                 break;
             case Verdict::Applies:
                 if (requirement.futureDated != FutureDated::No && !(answers && answers->beforeDeadline())) {
-                    findings.push_back(finding(
+                    findings.add(
                         "future-dated-not-ready", "blocker", ref,
-                        label + " is " + state + "; this future-dated requirement is mandatory since 1 April 2025"));
+                        label + " is " + state + "; this future-dated requirement is mandatory since 1 April 2025");
                 } else {
-                    findings.push_back(
-                        finding("requirement-not-in-place", "major", ref, label + " applies but is " + state));
+                    findings.add("requirement-not-in-place", "major", ref, label + " applies but is " + state);
                 }
                 break;
         }
     }
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace

@@ -18,6 +18,7 @@
 // for a carve-out recorded as reason "carve-out: <vendor>"), soc2-2017.implemented-without-evidence (minor),
 // soc2-2017.observation-period-too-short (minor), soc2-2017.scope-inferred (info).
 #include <crosswalk/plugin.hpp>
+#include <crosswalk/plugin_rules.hpp>
 
 #include <boost/json.hpp>
 
@@ -25,7 +26,6 @@
 #include <array>
 #include <cctype>
 #include <chrono>
-#include <cstdint>
 #include <map>
 #include <optional>
 #include <set>
@@ -54,7 +54,6 @@ constexpr std::array<Category, 5> kCategories = {{
     {"privacy", "Privacy"},
 }};
 constexpr std::string_view kAllowedCategories = "availability, confidentiality, processing-integrity, privacy";
-constexpr std::string_view kAllowedStatuses = "not-started, planned, partial, implemented, not-applicable";
 constexpr std::string_view kCarveOutPrefix = "carve-out:";
 
 const Category* findCategory(std::string_view id) {
@@ -78,21 +77,13 @@ struct CatalogIndex {
 const CatalogIndex& catalogIndex() {
     static const CatalogIndex index = [] {
         CatalogIndex out;
-        const json::value root =
-            json::parse(std::string_view(reinterpret_cast<const char*>(cw_embedded_catalog), cw_embedded_catalog_size));
-        for (const auto& item : root.at("frameworks").at(0).at("controls").as_array()) {
-            const json::object& control = item.as_object();
-            const json::string& kind = control.at("kind").as_string();
-            const json::object* attributes =
-                control.contains("attributes") ? &control.at("attributes").as_object() : nullptr;
-            std::string ref(control.at("ref").as_string());
-            if (kind == "criterion") {
-                out.criteria.push_back({std::move(ref), std::string(attributes->at("category").as_string())});
-            } else if (kind == "point-of-focus" && ref.starts_with("CC")) {
-                const std::string_view source = attributes->at("pof_source").as_string();
-                if (findCategory(source) != nullptr) {
-                    out.categoryPointsOfFocus.push_back({std::move(ref), std::string(source)});
-                }
+        for (const cw::sdk::CatalogNode& node : cw::sdk::embeddedCatalog().frameworks().front().nodes()) {
+            if (node.kind == "criterion") {
+                out.criteria.push_back({node.ref, std::string(node.attributes.at("category").as_string())});
+            } else if (node.kind == "point-of-focus" && node.ref.starts_with("CC")) {
+                const std::string_view source = node.attributes.at("pof_source").as_string();
+                if (findCategory(source) != nullptr)
+                    out.categoryPointsOfFocus.push_back({node.ref, std::string(source)});
             }
         }
         return out;
@@ -103,26 +94,6 @@ const CatalogIndex& catalogIndex() {
 std::string_view categoryName(std::string_view id) {
     const Category* c = findCategory(id);
     return c != nullptr ? c->name : id;
-}
-
-// Parses rule input; a syntax error becomes a message naming the input rather than Boost's source location.
-json::value parseInput(std::string_view input, std::string_view what) {
-    boost::system::error_code ec;
-    json::value value = json::parse(input, ec);
-    if (ec) throw std::invalid_argument(std::string(what) + " is not valid JSON: " + ec.message());
-    return value;
-}
-
-const json::object& requireObject(const json::value& value, std::string_view what) {
-    if (!value.is_object()) throw std::invalid_argument(std::string(what) + " must be a JSON object");
-    return value.as_object();
-}
-
-void checkFramework(const json::object& root) {
-    const json::value* framework = root.if_contains("framework");
-    if (framework != nullptr && (!framework->is_string() || framework->get_string() != kFramework)) {
-        throw std::invalid_argument("framework must be \"" + std::string(kFramework) + "\"");
-    }
 }
 
 struct Answers {
@@ -146,12 +117,9 @@ Answers parseAnswers(const json::object& answers) {
         }
         out.categories.insert(std::string(value.get_string()));
     }
-    if (const json::value* type = answers.if_contains("report_type")) {
-        if (!type->is_string() || (type->get_string() != "type1" && type->get_string() != "type2")) {
-            throw std::invalid_argument("answers.report_type must be \"type1\" or \"type2\"");
-        }
-        out.reportType = std::string(type->get_string());
-    }
+    out.reportType =
+        cw::sdk::optionalChoice(answers, "report_type", {"type1", "type2"},
+                                "answers.report_type must be \"type1\" or \"type2\"", cw::sdk::Null::Invalid);
     return out;
 }
 
@@ -166,12 +134,11 @@ std::string reportTypeNote(std::string_view type) {
 
 // Scoping: which criteria apply given the trust services categories in the report.
 std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value parsed = parseInput(input, "scope input");
-    const json::object& root = requireObject(parsed, "scope input");
-    checkFramework(root);
+    const json::object root = cw::sdk::parseObject(input, "scope input");
+    cw::sdk::checkFramework(root, kFramework);
     const json::value* answersValue = root.if_contains("answers");
     if (answersValue == nullptr) throw std::invalid_argument("answers is missing; expected {\"categories\": [...]}");
-    const Answers answers = parseAnswers(requireObject(*answersValue, "answers"));
+    const Answers answers = parseAnswers(cw::sdk::requireObject(*answersValue, "answers"));
     const CatalogIndex& index = catalogIndex();
 
     json::array requirements;
@@ -179,21 +146,17 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
         if (criterion.category == "security") continue;
         const std::string name(categoryName(criterion.category));
         const bool applies = answers.categories.contains(criterion.category);
-        requirements.push_back({
-            {"ref", criterion.ref},
-            {"applies", applies},
-            {"reason", applies ? name + " is in the report's scope" : name + " not in the report's scope"},
-        });
+        requirements.push_back(
+            cw::sdk::requirement(criterion.ref, applies,
+                                 applies ? name + " is in the report's scope" : name + " not in the report's scope"));
     }
     for (const Node& point : index.categoryPointsOfFocus) {
         const std::string name(categoryName(point.category));
         const bool applies = answers.categories.contains(point.category);
-        requirements.push_back({
-            {"ref", point.ref},
-            {"applies", applies},
-            {"reason", applies ? "point of focus for " + name + ", which is in the report's scope"
-                               : "point of focus only for " + name + ", which is not in the report's scope"},
-        });
+        requirements.push_back(
+            cw::sdk::requirement(point.ref, applies,
+                                 applies ? "point of focus for " + name + ", which is in the report's scope"
+                                         : "point of focus only for " + name + ", which is not in the report's scope"));
     }
 
     json::array notes{
@@ -204,11 +167,7 @@ std::string scope(const cw::sdk::Context& ctx, std::string_view input) {
     };
     if (answers.reportType) notes.emplace_back(reportTypeNote(*answers.reportType));
     ctx.log(cw::sdk::Level::Debug, "soc2: scoped " + std::to_string(requirements.size()) + " requirements");
-    return json::serialize(json::object{
-        {"framework", kFramework},
-        {"requirements", std::move(requirements)},
-        {"notes", std::move(notes)},
-    });
+    return cw::sdk::scopeOutput(kFramework, std::move(requirements), std::move(notes));
 }
 
 // Accepts "CC6.1", "soc2-2017:CC6.1" and the upstream PP1.x spelling of PI1.x.
@@ -219,59 +178,28 @@ std::string normalizeRef(std::string_view ref) {
     return std::string(ref);
 }
 
-struct ControlState {
-    std::string status;
-    std::string reason;
-    std::int64_t evidence = 0;
-};
-
-std::map<std::string, ControlState, std::less<>> parseControls(const json::object& root) {
-    const json::value* controls = root.if_contains("controls");
-    if (controls == nullptr || !controls->is_array()) throw std::invalid_argument("controls must be an array");
-    std::map<std::string, ControlState, std::less<>> out;
-    for (const auto& item : controls->as_array()) {
-        const json::object& control = requireObject(item, "each entry of controls");
-        const json::value* ref = control.if_contains("ref");
-        if (ref == nullptr || !ref->is_string()) throw std::invalid_argument("controls[].ref must be a string");
-        const json::value* status = control.if_contains("status");
-        static constexpr std::array<std::string_view, 5> kStatuses = {"not-started", "planned", "partial",
-                                                                      "implemented", "not-applicable"};
-        if (status == nullptr || !status->is_string() ||
-            std::find(kStatuses.begin(), kStatuses.end(), std::string_view(status->get_string())) == kStatuses.end()) {
-            throw std::invalid_argument("controls[].status of " + std::string(ref->get_string()) +
-                                        " must be one of: " + std::string(kAllowedStatuses));
-        }
-        ControlState state{std::string(status->get_string()), {}, 0};
-        if (const json::value* reason = control.if_contains("reason"); reason != nullptr && reason->is_string()) {
-            state.reason = std::string(reason->get_string());
-        }
-        if (const json::value* evidence = control.if_contains("evidence"); evidence != nullptr) {
-            if (!(evidence->is_int64() && evidence->get_int64() >= 0) && !evidence->is_uint64()) {
-                throw std::invalid_argument("controls[].evidence of " + std::string(ref->get_string()) +
-                                            " must be a non-negative integer");
-            }
-            state.evidence = evidence->is_int64() ? evidence->get_int64() : 1;
-        }
-        out[normalizeRef(ref->get_string())] = std::move(state);
-    }
-    return out;
-}
-
-std::string trim(std::string_view text) {
-    const auto first = text.find_first_not_of(" \t\r\n");
-    if (first == std::string_view::npos) return {};
-    const auto last = text.find_last_not_of(" \t\r\n");
-    return std::string(text.substr(first, last - first + 1));
+std::map<std::string, cw::sdk::ControlInput, std::less<>> parseControls(const json::object& root) {
+    constexpr std::string_view kBadStatus =
+        "controls[].status of {ref} must be one of: not-started, planned, partial, implemented, not-applicable";
+    std::vector<cw::sdk::ControlInput> controls =
+        cw::sdk::readControls(root, {.notObject = "each entry of controls must be a JSON object",
+                                     .badRef = "controls[].ref must be a string",
+                                     .missingStatus = kBadStatus,
+                                     .badStatus = kBadStatus,
+                                     .badEvidence = "controls[].evidence of {ref} must be a non-negative integer",
+                                     .nullEvidence = cw::sdk::Null::Invalid});
+    for (cw::sdk::ControlInput& control : controls) control.ref = normalizeRef(control.ref);
+    return cw::sdk::byRef(std::move(controls));
 }
 
 // Vendor named in a "carve-out: <vendor>" reason, or nothing.
 std::optional<std::string> carveOutVendor(std::string_view reason) {
-    const std::string text = trim(reason);
+    const std::string text = cw::sdk::trim(reason);
     if (text.size() < kCarveOutPrefix.size()) return std::nullopt;
     for (std::size_t i = 0; i < kCarveOutPrefix.size(); ++i) {
         if (std::tolower(static_cast<unsigned char>(text[i])) != kCarveOutPrefix[i]) return std::nullopt;
     }
-    std::string vendor = trim(std::string_view(text).substr(kCarveOutPrefix.size()));
+    std::string vendor = cw::sdk::trim(std::string_view(text).substr(kCarveOutPrefix.size()));
     if (vendor.empty()) return std::nullopt;
     return vendor;
 }
@@ -299,8 +227,8 @@ std::chrono::sys_days addMonths(std::chrono::year_month_day date, int months) {
     return std::chrono::year_month_day_last{moved.year(), std::chrono::month_day_last{moved.month()}};
 }
 
-void checkObservationPeriod(const json::value& value, json::array& findings) {
-    const json::object& period = requireObject(value, "observation_period");
+void checkObservationPeriod(const json::value& value, cw::sdk::Findings& findings) {
+    const json::object& period = cw::sdk::requireObject(value, "observation_period");
     const auto start = parseDate(period, "start");
     const auto end = parseDate(period, "end");
     const std::chrono::sys_days first{start};
@@ -309,38 +237,25 @@ void checkObservationPeriod(const json::value& value, json::array& findings) {
     // Both days count: 1 Jan to 31 Mar is exactly three months.
     if (last + std::chrono::days{1} < addMonths(start, 3)) {
         const auto days = (last - first).count() + 1;
-        findings.push_back({
-            {"check", "soc2-2017.observation-period-too-short"},
-            {"severity", "minor"},
-            {"message", "The Type 2 observation period " + std::string(period.at("start").as_string()) + " to " +
-                            std::string(period.at("end").as_string()) + " covers " + std::to_string(days) +
-                            " days, less than the 3 months commonly accepted as a minimum (6 to 12 months is usual)"},
-        });
+        findings.add("observation-period-too-short", "minor",
+                     "The Type 2 observation period " + std::string(period.at("start").as_string()) + " to " +
+                         std::string(period.at("end").as_string()) + " covers " + std::to_string(days) +
+                         " days, less than the 3 months commonly accepted as a minimum (6 to 12 months is usual)");
     }
-}
-
-json::object finding(std::string_view check, std::string_view severity, const std::string& ref, std::string message) {
-    return json::object{
-        {"check", "soc2-2017." + std::string(check)},
-        {"severity", severity},
-        {"ref", ref},
-        {"message", std::move(message)},
-    };
 }
 
 // Readiness: in-scope criteria without controls, excluded common criteria, controls without evidence, and the
 // length of a Type 2 observation period.
 std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
-    const json::value parsed = parseInput(input, "readiness input");
-    const json::object& root = requireObject(parsed, "readiness input");
-    checkFramework(root);
+    const json::object root = cw::sdk::parseObject(input, "readiness input");
+    cw::sdk::checkFramework(root, kFramework);
     const auto controls = parseControls(root);
     const CatalogIndex& index = catalogIndex();
-    json::array findings;
+    cw::sdk::Findings findings(kFramework);
 
     Answers answers;
     if (const json::value* given = root.if_contains("answers")) {
-        answers = parseAnswers(requireObject(*given, "answers"));
+        answers = parseAnswers(cw::sdk::requireObject(*given, "answers"));
     } else {
         // Without answers, a category is taken as in scope when any of its criteria is tracked and not excluded.
         answers.categories.insert("security");
@@ -355,46 +270,43 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
             if (!answers.categories.contains(c.id)) continue;
             chosen += (chosen.empty() ? "" : ", ") + std::string(c.name);
         }
-        findings.push_back({
-            {"check", "soc2-2017.scope-inferred"},
-            {"severity", "info"},
-            {"message", "No answers.categories given; scope inferred from the tracked criteria: " + chosen},
-        });
+        findings.add("scope-inferred", "info",
+                     "No answers.categories given; scope inferred from the tracked criteria: " + chosen);
     }
 
     for (const Node& criterion : index.criteria) {
         const bool common = criterion.category == "security";
         if (!answers.categories.contains(criterion.category)) continue;
         const auto it = controls.find(criterion.ref);
-        const ControlState* state = it != controls.end() ? &it->second : nullptr;
+        const cw::sdk::ControlInput* state = it != controls.end() ? &it->second : nullptr;
         const std::string scopeText =
             common ? "common criterion"
                    : std::string(categoryName(criterion.category)) + " criterion in the report's scope";
 
         if (state == nullptr || state->status == "not-started") {
-            findings.push_back(finding("criterion-without-control", "major", criterion.ref,
-                                       criterion.ref + " (" + scopeText + ") has no control " +
-                                           (state == nullptr ? "tracked" : "started") + " yet"));
+            findings.add("criterion-without-control", "major", criterion.ref,
+                         criterion.ref + " (" + scopeText + ") has no control " +
+                             (state == nullptr ? "tracked" : "started") + " yet");
             continue;
         }
         if (common && state->status == "not-applicable") {
             if (const auto vendor = carveOutVendor(state->reason)) {
-                findings.push_back(finding(
+                findings.add(
                     "common-criteria-excluded", "info", criterion.ref,
                     criterion.ref + " is carved out to the subservice organization " + *vendor +
                         ": the system description must say so and list the complementary subservice organization "
-                        "controls the report relies on"));
+                        "controls the report relies on");
             } else {
-                findings.push_back(finding(
-                    "common-criteria-excluded", "blocker", criterion.ref,
-                    criterion.ref + " is a common criterion and cannot be marked not applicable; if a subservice "
-                                    "organization performs it, record the reason as \"carve-out: <vendor>\""));
+                findings.add("common-criteria-excluded", "blocker", criterion.ref,
+                             criterion.ref +
+                                 " is a common criterion and cannot be marked not applicable; if a subservice "
+                                 "organization performs it, record the reason as \"carve-out: <vendor>\"");
             }
             continue;
         }
-        if (state->status == "implemented" && state->evidence == 0) {
-            findings.push_back(finding("implemented-without-evidence", "minor", criterion.ref,
-                                       criterion.ref + " is marked implemented but has no evidence attached"));
+        if (state->status == "implemented" && state->evidence.value_or(0) == 0) {
+            findings.add("implemented-without-evidence", "minor", criterion.ref,
+                         criterion.ref + " is marked implemented but has no evidence attached");
         }
     }
 
@@ -403,7 +315,7 @@ std::string readiness(const cw::sdk::Context& ctx, std::string_view input) {
         checkObservationPeriod(*period, findings);
     }
     ctx.log(cw::sdk::Level::Debug, "soc2: " + std::to_string(findings.size()) + " readiness findings");
-    return json::serialize(json::object{{"findings", std::move(findings)}});
+    return findings.output();
 }
 
 }  // namespace
