@@ -10,7 +10,7 @@
 namespace cw::bench {
 
 struct GuiBenchSetup {
-    std::filesystem::path workdir;                                  ///< where the demo workspace is made
+    std::filesystem::path workdir;                                 ///< where the demo workspace is made
     std::function<cw::Result<std::filesystem::path>()> synthetic;  ///< the synthetic workspace the other cases use
 };
 

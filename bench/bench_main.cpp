@@ -14,13 +14,13 @@
 #endif
 #include "synthetic.hpp"
 
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/io/hash.hpp>
 #include <crosswalk/io/pack.hpp>
 #include <crosswalk/io/paths.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include <benchmark/benchmark.h>
 

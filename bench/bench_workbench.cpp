@@ -3,13 +3,13 @@
 // controls (a mature evidence library), to show how the analyses scale.
 #include "bench_workbench.hpp"
 
-#include <crosswalk/workbench/demo.hpp>
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/implementation.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/soa.hpp>
 #include <crosswalk/store/timeline.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/demo.hpp>
+#include <crosswalk/workbench/readiness.hpp>
 
 #include <benchmark/benchmark.h>
 

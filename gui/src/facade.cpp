@@ -1,5 +1,7 @@
 #include "facade.hpp"
 
+#include <crosswalk/model/hub.hpp>
+
 #include "text.hpp"
 
 #include <crosswalk/analysis/crosswalk_graph.hpp>
@@ -36,7 +38,7 @@ Error Facade::noWorkspace() {
 }
 
 const std::string& Facade::hub() {
-    static const std::string kHub = "iso27001-2022";
+    static const std::string kHub(kHubFramework);
     return kHub;
 }
 
@@ -153,20 +155,7 @@ const OverlapMatrix& Facade::overlap(int depth) {
     matrix.depth = depth;
     if (m_impl) {
         const GraphData& data = m_impl->graph.data();
-        // Hub first, then the most connected: the matrix reads from the centre out (as the CLI).
-        std::map<std::string, std::int64_t> edges;
-        for (const auto& m : data.mappings) {
-            ++edges[data.controls[m.source].framework];
-            ++edges[data.controls[m.target].framework];
-        }
-        for (const auto& f : data.frameworks) {
-            if (edges.contains(f)) matrix.frameworks.push_back(f);
-        }
-        std::stable_sort(matrix.frameworks.begin(), matrix.frameworks.end(),
-                         [&](const std::string& a, const std::string& b) {
-                             if ((a == hub()) != (b == hub())) return a == hub();
-                             return edges[a] > edges[b];
-                         });
+        matrix.frameworks = m_impl->graph.frameworksByConnection();
         matrix.cells = m_impl->graph.overlap(matrix.frameworks, depth);
     }
     return m_overlap.emplace(depth, std::move(matrix)).first->second;

@@ -2,17 +2,17 @@
 // no graph internals. Owns the Workspace and a CrosswalkGraph built once per load.
 #pragma once
 
-#include <crosswalk/store/audit.hpp>
 #include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/model/error.hpp>
+#include <crosswalk/store/audit.hpp>
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/organization.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
-#include <crosswalk/workbench/timeline.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/workbench/timeline.hpp>
 
 #include <cstdint>
 #include <filesystem>

@@ -87,9 +87,8 @@ const EvidenceData& Facade::evidence() {
     std::vector<EvidenceItem> items;
     auto library = evidenceLibrary(*ws);
     take(library, items, data.error, "evidence");
-    // The soon-stale window is the workspace's timeline setting, as the CLI uses it.
-    int soonDays = TimelineSettings{}.soonStaleDays;
-    if (auto settings = timelineSettings(*ws)) soonDays = settings->soonStaleDays;
+    const auto window = soonStaleDays(*ws);
+    const int soonDays = window ? *window : TimelineSettings{}.soonStaleDays;
     std::set<std::string> frameworks;
     data.rows.reserve(items.size());
     for (auto& item : items) {

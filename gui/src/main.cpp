@@ -30,7 +30,8 @@ int main(int argc, char** argv) {
                    "audits, timeline, search");
     cli.add_option("--control", control, "Select this control (framework:ref) in the control view");
     cli.add_option("--screenshot", screenshot, "Render the view alone at 1280x800 and write the last frame as PNG");
-    cli.add_option("--frames", frames, "Exit after N frames (default with --screenshot: 3)")->check(CLI::NonNegativeNumber);
+    cli.add_option("--frames", frames, "Exit after N frames (default with --screenshot: 3)")
+        ->check(CLI::NonNegativeNumber);
     cli.add_option("--scale", scale, "Interface scale (DPI), overrides the setting")->check(CLI::Range(0.5f, 4.0f));
     cli.add_option("--today", today,
                    "Judge freshness, readiness and the timeline at this day (YYYY-MM-DD; default: today)");

@@ -1,11 +1,11 @@
 // Mapping packs: reading and validating them, importing them into a workspace
 // (all or nothing), and the real CLI refusing a corpus of bad pack files without
 // touching the workspace file.
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/io/hash.hpp>
 #include <crosswalk/io/pack.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include "test_support.hpp"
 
@@ -594,7 +594,8 @@ TEST_F(ImportPackCli, AGoodPackChangesTheFileOnceAndAgainIsANoOp) {
     ASSERT_EQ(list.size(), 1u);
     EXPECT_EQ(list[0].at("id").as_string(), "test-good-to-annex");
     EXPECT_EQ(list[0].at("file").as_string(), good.string());
-    EXPECT_EQ(list[0].at("sha256").as_string(), sha256Hex(boost::json::serialize(boost::json::parse(test::readFile(good)))));
+    EXPECT_EQ(list[0].at("sha256").as_string(),
+              sha256Hex(boost::json::serialize(boost::json::parse(test::readFile(good)))));
 }
 
 TEST_F(ImportPackCli, AMissingFileOrWorkspaceIsAOneLineError) {

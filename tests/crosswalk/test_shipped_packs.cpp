@@ -1,12 +1,12 @@
 // The mapping packs we ship (mappings/*.json, and those a plugin embeds): each validates
 // and loads against the real framework plugins, carries its provenance, and the CLI
 // answers the questions issue 4 asks of them (map --explain, overlap, packs --quality).
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/io/hash.hpp>
 #include <crosswalk/io/pack.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include "test_support.hpp"
 

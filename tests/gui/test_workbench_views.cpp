@@ -20,17 +20,17 @@
 
 #include <crosswalk/store/audit.hpp>
 #include <crosswalk/store/evidence.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
 #include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/readiness.hpp>
 
 #include <imgui.h>
 #include <imgui_internal.h>
 
 #include <algorithm>
-#include <cmath>
 #include <chrono>
+#include <cmath>
 #include <set>
 
 namespace cw::gui {

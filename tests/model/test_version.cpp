@@ -56,7 +56,8 @@ namespace cw {
 namespace {
 
 TEST(Model, CalendarDates) {
-    for (const char* ok : {"2026-11-28", "2024-02-29", "2000-02-29", "1999-12-31"}) EXPECT_TRUE(isCalendarDate(ok)) << ok;
+    for (const char* ok : {"2026-11-28", "2024-02-29", "2000-02-29", "1999-12-31"})
+        EXPECT_TRUE(isCalendarDate(ok)) << ok;
     for (const char* bad : {"2026-13-01", "2026-02-29", "1900-02-29", "2026-04-31", "2026-1-01", "26-01-01", "",
                             "2026-00-10", "2026-01-00", "2026/01/01"}) {
         EXPECT_FALSE(isCalendarDate(bad)) << bad;

@@ -1,8 +1,8 @@
 // Common controls on a real workspace: seeded from a hub, then edited, and
 // never undone by seeding again.
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include "test_support.hpp"
 

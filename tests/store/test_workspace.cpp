@@ -1,10 +1,10 @@
 // The workspace on a real SQLite file, checked through our API and through the
 // independent `sqlite3` shell.
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/io/hash.hpp>
 #include <crosswalk/io/paths.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include "test_support.hpp"
 

@@ -1,13 +1,13 @@
 // The demo workspace (host/src/core/demo.cpp): what it holds, and that the findings
 // planted in it are exactly what readiness, the timeline and the evidence library report.
 #include <crosswalk/store/audit.hpp>
-#include <crosswalk/workbench/demo.hpp>
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/organization.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
 #include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/demo.hpp>
+#include <crosswalk/workbench/readiness.hpp>
 
 #include "workbench_fixture.hpp"
 

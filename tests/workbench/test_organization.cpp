@@ -1,8 +1,8 @@
 // The organization suite: profile, scope items, assets, targets with the real plugins'
 // scoping rules, applicability, and the CLI over them.
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/store/organization.hpp>
 #include <crosswalk/store/risk.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include "workbench_fixture.hpp"
 

@@ -4,10 +4,10 @@
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/implementation.hpp>
 #include <crosswalk/store/organization.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
 #include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/readiness.hpp>
 
 #include "workbench_fixture.hpp"
 

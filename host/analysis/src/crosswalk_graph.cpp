@@ -19,27 +19,34 @@ Relationship inverse(Relationship r) noexcept {
     }
 }
 
+namespace {
+
+// Composing A→B (row) with B→C (column): the strongest relation guaranteed for A→C (DESIGN.md §4),
+// indexed by Relationship; kUnknown marks "no set relation, only possibly related".
+//   A ⊂ B ⊂ C gives A ⊂ C; A ⊂ B ⊃ C or A ⊂ B ∩ C guarantee nothing.
+//   A ⊃ B: whatever B shares with C, A shares too.
+//   A ∩ B ≠ ∅ and B ⊂ C gives A ∩ C ≠ ∅; otherwise unknown.
+//   no-relationship is never traversed.
+constexpr std::uint8_t kUnknown = 0xff;
+constexpr std::uint8_t kComposeTable[5][5] = {
+    //        equal  subset  superset  intersects  none
+    /* eq  */ {0, 1, 2, 3, kUnknown},
+    /* sub */ {1, 1, kUnknown, kUnknown, kUnknown},
+    /* sup */ {2, 3, 2, 3, kUnknown},
+    /* int */ {3, 3, kUnknown, kUnknown, kUnknown},
+    /* no  */ {kUnknown, kUnknown, kUnknown, kUnknown, kUnknown},
+};
+
+inline std::uint8_t composeFast(Relationship r1, Relationship r2) noexcept {
+    return kComposeTable[static_cast<std::size_t>(r1)][static_cast<std::size_t>(r2)];
+}
+
+}  // namespace
+
 std::optional<Relationship> compose(Relationship r1, Relationship r2) noexcept {
-    using R = Relationship;
-    if (r1 == R::NoRelationship || r2 == R::NoRelationship) return std::nullopt;
-    if (r1 == R::Equal) return r2;
-    if (r2 == R::Equal) return r1;
-    switch (r1) {
-        case R::SubsetOf:
-            // A ⊂ B ⊂ C gives A ⊂ C; A ⊂ B ⊃ C or A ⊂ B ∩ C guarantee nothing.
-            if (r2 == R::SubsetOf) return R::SubsetOf;
-            return std::nullopt;
-        case R::SupersetOf:
-            // A ⊃ B: whatever B shares with C, A shares too.
-            if (r2 == R::SupersetOf) return R::SupersetOf;
-            return R::IntersectsWith;
-        case R::IntersectsWith:
-            // A ∩ B ≠ ∅ and B ⊂ C gives A ∩ C ≠ ∅; otherwise unknown.
-            if (r2 == R::SubsetOf) return R::IntersectsWith;
-            return std::nullopt;
-        default:
-            return std::nullopt;
-    }
+    const std::uint8_t r = composeFast(r1, r2);
+    if (r == kUnknown) return std::nullopt;
+    return static_cast<Relationship>(r);
 }
 
 std::string_view toString(CoverageLevel level) noexcept {
@@ -55,21 +62,6 @@ std::string_view toString(CoverageLevel level) noexcept {
 }
 
 namespace {
-
-// compose() as a table for the hot loops; kUnknown marks "no set relation".
-constexpr std::uint8_t kUnknown = 0xff;
-constexpr std::uint8_t kComposeTable[5][5] = {
-    //        equal  subset  superset  intersects  none
-    /* eq  */ {0, 1, 2, 3, kUnknown},
-    /* sub */ {1, 1, kUnknown, kUnknown, kUnknown},
-    /* sup */ {2, 3, 2, 3, kUnknown},
-    /* int */ {3, 3, kUnknown, kUnknown, kUnknown},
-    /* no  */ {kUnknown, kUnknown, kUnknown, kUnknown, kUnknown},
-};
-
-inline std::uint8_t composeFast(Relationship r1, Relationship r2) noexcept {
-    return kComposeTable[static_cast<std::size_t>(r1)][static_cast<std::size_t>(r2)];
-}
 
 // Ordering of results: set relations by how much they guarantee.
 int rank(const std::optional<Relationship>& r) noexcept {
@@ -124,6 +116,23 @@ CrosswalkGraph::CrosswalkGraph(GraphData data) : m_data(std::move(data)) {
         m_arcs[m.source].push_back({m.target, m_frameworkOf[m.target], i, m.relationship, false, m.confidence});
         m_arcs[m.target].push_back({m.source, m_frameworkOf[m.source], i, inverse(m.relationship), true, m.confidence});
     }
+}
+
+std::vector<std::string> CrosswalkGraph::frameworksByConnection(std::string_view hub) const {
+    std::map<std::string, std::int64_t, std::less<>> edges;
+    for (const auto& m : m_data.mappings) {
+        ++edges[m_data.controls[m.source].framework];
+        ++edges[m_data.controls[m.target].framework];
+    }
+    std::vector<std::string> out;
+    for (const auto& f : m_data.frameworks) {
+        if (edges.contains(f)) out.push_back(f);
+    }
+    std::stable_sort(out.begin(), out.end(), [&](const std::string& a, const std::string& b) {
+        if ((a == hub) != (b == hub)) return a == hub;
+        return edges.find(a)->second > edges.find(b)->second;
+    });
+    return out;
 }
 
 std::optional<std::uint32_t> CrosswalkGraph::find(std::string_view fullRef) const {

@@ -15,10 +15,6 @@ namespace json = boost::json;
 
 namespace cw {
 
-std::string toString(const Problem& problem) {
-    return (problem.pointer.empty() ? std::string("(root)") : problem.pointer) + ": " + problem.message;
-}
-
 std::string appendPointer(std::string_view pointer, std::string_view token) {
     std::string out(pointer);
     out.push_back('/');

@@ -1,5 +1,7 @@
 #include <crosswalk/model/model.hpp>
 
+#include <crosswalk/model/error.hpp>
+
 #include <array>
 #include <utility>
 
@@ -121,6 +123,10 @@ double defaultConfidence(Method method) noexcept {
             return 0.5;
     }
     return 0.5;
+}
+
+std::string toString(const Problem& problem) {
+    return (problem.pointer.empty() ? std::string("(root)") : problem.pointer) + ": " + problem.message;
 }
 
 }  // namespace cw

@@ -5,8 +5,8 @@
 #include <crosswalk/io/json.hpp>
 #include <crosswalk/io/pack.hpp>
 #include <crosswalk/io/paths.hpp>
-#include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/model/version.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 
 #include <boost/dll/shared_library.hpp>
 

@@ -2,10 +2,10 @@
 // reviews (management), timeline, cycles. Thin: parse, call libcrosswalk, print.
 #include "cli/workbench_cli.hpp"
 
-#include <crosswalk/workbench/timeline.hpp>
-#include <crosswalk/store/audit.hpp>
 #include <crosswalk/model/date.hpp>
+#include <crosswalk/store/audit.hpp>
 #include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/timeline.hpp>
 
 #include <boost/json.hpp>
 

@@ -1,8 +1,8 @@
 // What every command shares: options, error reporting, where things are.
 #pragma once
 
-#include <crosswalk/model/error.hpp>
 #include <crosswalk/io/paths.hpp>
+#include <crosswalk/model/error.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
 

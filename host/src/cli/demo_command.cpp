@@ -3,9 +3,9 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/workbench/demo.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include <boost/json.hpp>
 

@@ -2,11 +2,11 @@
 #include "cli/common.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/workbench/init.hpp>
 #include <crosswalk/io/paths.hpp>
-#include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/model/version.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
 
 #include <CLI/CLI.hpp>
 #include <boost/json.hpp>

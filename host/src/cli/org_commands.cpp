@@ -1,11 +1,11 @@
 // The organization commands: profile, scope, assets, targets, applicability, status.
 #include "cli/workbench_cli.hpp"
 
-#include <crosswalk/workbench/targets.hpp>
+#include <crosswalk/io/json.hpp>
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/store/implementation.hpp>
-#include <crosswalk/io/json.hpp>
 #include <crosswalk/store/organization.hpp>
+#include <crosswalk/workbench/targets.hpp>
 
 #include <boost/json.hpp>
 

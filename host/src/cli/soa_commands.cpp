@@ -6,8 +6,8 @@
 
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/store/organization.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/soa.hpp>
+#include <crosswalk/workbench/readiness.hpp>
 
 #include <boost/json.hpp>
 

@@ -1,8 +1,8 @@
 // The evidence library: items, their links to common controls and requirements, their
 // per-framework scope, and what each reaches. All SQL for evidence, evidence_links and
 // evidence_scope.
-#include <crosswalk/store/evidence.hpp>
 #include <crosswalk/io/hash.hpp>
+#include <crosswalk/store/evidence.hpp>
 
 #include "database.hpp"
 #include "workbench_util.hpp"

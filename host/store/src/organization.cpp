@@ -221,7 +221,6 @@ Result<std::vector<ScopingNode>> scopingNodes(Workspace& ws, std::string_view fr
     return out;
 }
 
-
 Result<Target> saveTarget(Workspace& ws, std::string_view framework, const boost::json::object& answers,
                           const Scoping& scoping, const std::vector<ScopingNode>& nodes, std::string_view fallback) {
     auto& db = db::connection(ws);

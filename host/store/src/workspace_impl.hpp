@@ -20,7 +20,8 @@ struct Workspace::Impl {
     int schemaVersion = 0;
 
     Result<SyncResult> sync(const CatalogSource& plugin);
-    Result<void> syncFramework(const CatalogSource& plugin, const Framework& f, std::size_t position, SyncResult& result);
+    Result<void> syncFramework(const CatalogSource& plugin, const Framework& f, std::size_t position,
+                               SyncResult& result);
     Result<std::vector<std::string>> knownFrameworks();
     Result<FrameworkSummary> framework(std::string_view id);
     /// Control id of a full ref "framework:ref", NotFound/BadInput with a hint otherwise.

@@ -3,8 +3,8 @@
 namespace cw {
 
 CatalogSource catalogSource(const PluginInfo& plugin) {
-    return CatalogSource{plugin.id,      plugin.name,     plugin.version,       plugin.publisher,
-                         plugin.licence, plugin.file,     plugin.sha256,        plugin.catalogSha256,
+    return CatalogSource{plugin.id,       plugin.name,     plugin.version, plugin.publisher,
+                         plugin.licence,  plugin.file,     plugin.sha256,  plugin.catalogSha256,
                          plugin.abiMajor, plugin.abiMinor, plugin.catalog};
 }
 

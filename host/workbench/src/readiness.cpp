@@ -5,10 +5,10 @@
 #include <crosswalk/store/audit.hpp>
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/organization.hpp>
-#include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
 #include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/readiness.hpp>
 
 #include <boost/json.hpp>
 

@@ -19,4 +19,11 @@ Result<Timeline> timeline(Workspace& ws, Date today) {
     return buildTimeline(input, today);
 }
 
+Result<int> soonStaleDays(Workspace& ws, std::optional<int> given) {
+    if (given) return *given;
+    auto settings = timelineSettings(ws);
+    if (!settings) return settings.error();
+    return settings->soonStaleDays;
+}
+
 }  // namespace cw

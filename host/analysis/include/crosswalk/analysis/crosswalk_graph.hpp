@@ -8,12 +8,14 @@
 #pragma once
 
 #include <crosswalk/model/graph_data.hpp>
+#include <crosswalk/model/hub.hpp>
 #include <crosswalk/model/model.hpp>
 
 #include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -135,6 +137,10 @@ public:
     /// stated, so it stands even where a path would guarantee more), then the stronger
     /// relation, then the higher confidence. One result per related control.
     [[nodiscard]] std::vector<Related> related(std::uint32_t control, const MapOptions& options) const;
+
+    /// The frameworks that have mappings, in the order the overlap is shown: `hub` first, then
+    /// the most connected (mapping ends), then catalog order; the matrix reads from the centre out.
+    [[nodiscard]] std::vector<std::string> frameworksByConnection(std::string_view hub = kHubFramework) const;
 
     /// Coverage of every framework's assessable controls by every other framework.
     /// Result[i][j]: frameworks[i] covering frameworks[j] (i == j left empty).

@@ -15,15 +15,6 @@
 
 namespace cw {
 
-/// One validation problem: where (a JSON pointer, RFC 6901) and what.
-struct Problem {
-    std::string pointer;  ///< e.g. "/frameworks/0/controls/12/parent"; "" is the document root
-    std::string message;
-};
-
-/// Formats a problem as "<pointer>: <message>", using "(root)" for the empty pointer.
-std::string toString(const Problem& problem);
-
 /// Appends one reference token to a JSON pointer, escaping '~' and '/'.
 std::string appendPointer(std::string_view pointer, std::string_view token);
 std::string appendPointer(std::string_view pointer, std::size_t index);

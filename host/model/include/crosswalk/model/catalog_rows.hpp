@@ -5,6 +5,7 @@
  */
 #pragma once
 
+#include <crosswalk/model/error.hpp>
 #include <crosswalk/model/model.hpp>
 
 #include <boost/json/object.hpp>

@@ -51,4 +51,13 @@ private:
 template <typename T>
 using Result = boost::system::result<T, Error>;
 
+/// One validation problem: where (a JSON pointer, RFC 6901) and what.
+struct Problem {
+    std::string pointer;  ///< e.g. "/frameworks/0/controls/12/parent"; "" is the document root
+    std::string message;
+};
+
+/// Formats a problem as "<pointer>: <message>", using "(root)" for the empty pointer.
+std::string toString(const Problem& problem);
+
 }  // namespace cw

@@ -1,7 +1,7 @@
 /**
  * @file audit.hpp
- * @brief Internal audits (ISO 27001 9.2) with findings and corrective actions (10.2), and
- * management reviews (9.3) with their inputs and decisions.
+ * @brief Reading and writing audit programmes, audits, findings, corrective actions and management reviews in the
+ * workspace. The types and their pure rules are in crosswalk/model/audit.hpp.
  */
 #pragma once
 

@@ -1,7 +1,8 @@
 /**
  * @file evidence.hpp
- * @brief The evidence library: items collected once and linked to common controls or
- * requirements, with per-framework scope, reuse factor and freshness.
+ * @brief Reading and writing the evidence library: items, their links to common controls and requirements,
+ * per-framework scope, and what each item reaches in the workspace. The types and their pure rules are in
+ * crosswalk/model/evidence.hpp.
  */
 #pragma once
 

@@ -1,13 +1,7 @@
 /**
  * @file implementation.hpp
- * @brief Implementation status of common controls (or of a requirement directly), carried
- * to every requirement through the common-control links and the crosswalk.
- *
- * Carrying rule (DESIGN.md §4): a common control fully satisfies a requirement when the
- * link came from the hub itself, was made by hand, or the requirement is `equal` to or
- * `subset-of` the hub control (the control is equal to or a superset of the requirement);
- * only such links carry "implemented". `superset-of` and `intersects-with` links carry at
- * most "partial". A status recorded on the requirement itself wins over carried ones.
+ * @brief Reading and writing implementation statuses as recorded, and the status each requirement receives through the
+ * common controls in the workspace. The types and their pure rules are in crosswalk/model/implementation.hpp.
  */
 #pragma once
 

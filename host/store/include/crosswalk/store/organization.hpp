@@ -1,7 +1,7 @@
 /**
  * @file organization.hpp
- * @brief The organization profile and scope: who, what is in and out of scope, the assets,
- * the target frameworks and, through each plugin's scoping rule, which requirements apply.
+ * @brief Reading and writing the organization profile, scope items, assets, targets and their applicability in the
+ * workspace. The types and their pure rules are in crosswalk/model/organization.hpp.
  */
 #pragma once
 

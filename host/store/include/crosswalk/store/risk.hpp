@@ -1,7 +1,7 @@
 /**
  * @file risk.hpp
- * @brief The risk register (ISO 27001 6.1.2 and 6.1.3): risks on assets, scored on a
- * configurable likelihood × impact matrix, treated with Annex A controls and accepted.
+ * @brief Reading and writing the risk register and its likelihood × impact matrix in the workspace. The types and their
+ * pure rules are in crosswalk/model/risk.hpp.
  */
 #pragma once
 

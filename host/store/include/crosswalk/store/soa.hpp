@@ -1,7 +1,7 @@
 /**
  * @file soa.hpp
- * @brief The Statement of Applicability (ISO 27001 6.1.3 d): one row per Annex A control,
- * drafted from risk treatment, the target frameworks' scoping and the crosswalk, then edited.
+ * @brief Reading and writing the Statement of Applicability: drafting, reading and editing its rows in the workspace.
+ * The types and their pure rules are in crosswalk/model/soa.hpp.
  */
 #pragma once
 

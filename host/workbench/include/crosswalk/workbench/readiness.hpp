@@ -5,10 +5,10 @@
  */
 #pragma once
 
+#include <crosswalk/analysis/readiness_rules.hpp>
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/model/error.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
-#include <crosswalk/analysis/readiness_rules.hpp>
 #include <crosswalk/store/workspace.hpp>
 
 #include <string>
