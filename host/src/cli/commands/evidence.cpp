@@ -71,6 +71,7 @@ class EvidenceCommand {
 public:
     explicit EvidenceCommand(CommandLine& cli) : m_global(cli.global()) {
         CommandBuilder c(cli, kEvidenceGroup, m_options.json);
+        auto& given = m_options.given;
         auto* evidence = c.add(
             "evidence",
             "The evidence library with reuse and freshness (list, add, set, show, link, unlink, scope, rehash, remove)",
@@ -79,7 +80,7 @@ public:
             s->add_flag("--shared", m_options.shared, "Only items serving two or more frameworks, most reused first");
             s->add_flag("--stale", m_options.stale, "Only items expired at --today");
             s->add_flag("--soon-stale", m_options.soonStale, "Only items expiring within --days of --today");
-            m_options.given.track(
+            given.track(
                 s->add_option("--days", m_options.days, "Soon-stale window in days (default: the timeline setting)"));
             s->add_option("--framework", m_options.framework, "Only items serving this framework");
             CommandBuilder::today(s, m_options.today, "Judge freshness at this day");
@@ -108,20 +109,20 @@ public:
         auto* set =
             c.add(evidence, "set", "Change an item's fields (those given; \"\" clears)", [this] { return setItem(); });
         set->add_option("key", m_options.key, "Evidence key")->required();
-        m_options.given.track(set->add_option("--title", m_options.title, "Title"));
-        m_options.given.track(set->add_option("--kind", m_options.kind, kEvidenceKinds));
-        m_options.given.track(set->add_option("--uri", m_options.uri, "New location URI (drops a file's digest)"));
-        m_options.given.track(set->add_option("--owner", m_options.owner, "Owner"));
-        m_options.given.track(set->add_option("--collected", m_options.collected, "Collected on (YYYY-MM-DD)"));
-        m_options.given.track(set->add_option("--valid-until", m_options.validUntil, "Valid until (YYYY-MM-DD)"));
-        m_options.given.track(set->add_option("--review-days", m_options.reviewDays, "Review cadence in days"));
-        m_options.given.track(set->add_option("--description", m_options.description, "Description"));
+        given.track(set->add_option("--title", m_options.title, "Title"));
+        given.track(set->add_option("--kind", m_options.kind, kEvidenceKinds));
+        given.track(set->add_option("--uri", m_options.uri, "New location URI (drops a file's digest)"));
+        given.track(set->add_option("--owner", m_options.owner, "Owner"));
+        given.track(set->add_option("--collected", m_options.collected, "Collected on (YYYY-MM-DD)"));
+        given.track(set->add_option("--valid-until", m_options.validUntil, "Valid until (YYYY-MM-DD)"));
+        given.track(set->add_option("--review-days", m_options.reviewDays, "Review cadence in days"));
+        given.track(set->add_option("--description", m_options.description, "Description"));
 
         auto* show = c.add(evidence, "show", "Show one item: fields, freshness, links, frameworks served",
                            [this] { return showItem(); });
         show->add_option("key", m_options.key, "Evidence key")->required();
         CommandBuilder::today(show, m_options.today, "Judge freshness at this day");
-        m_options.given.track(
+        given.track(
             show->add_option("--days", m_options.days, "Soon-stale window in days (default: the timeline setting)"));
 
         auto* link =

@@ -1,6 +1,5 @@
 // `crosswalk init`: create the workspace if needed, sync every plugin found, import every
 // mapping pack, seed the common controls, and show what the workspace now holds.
-
 #include "cli/commands/init.hpp"
 
 #include "cli/commands/commands.hpp"

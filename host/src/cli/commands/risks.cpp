@@ -125,6 +125,7 @@ class RisksCommand {
 public:
     explicit RisksCommand(CommandLine& cli) : m_global(cli.global()) {
         CommandBuilder c(cli, kEvidenceGroup, m_options.json);
+        auto& given = m_options.given;
         auto* risksCmd =
             c.add("risks", "The risk register on a likelihood × impact matrix (list, show, add, set, remove, matrix)",
                   [this] { return list(); });
@@ -151,23 +152,19 @@ public:
                   [this] { return showMatrix(); });
         auto* matrixSet = c.add(matrix, "set", "Change the matrix (refused if a recorded risk no longer fits)",
                                 [this] { return setMatrix(); });
-        m_options.given.track(matrixSet->add_option("--likelihood-levels", m_options.likelihoodLevels,
-                                                    "Number of likelihood levels (2-10)"));
-        m_options.given.track(
-            matrixSet->add_option("--impact-levels", m_options.impactLevels, "Number of impact levels (2-10)"));
-        m_options.given.track(
+        given.track(matrixSet->add_option("--likelihood-levels", m_options.likelihoodLevels,
+                                          "Number of likelihood levels (2-10)"));
+        given.track(matrixSet->add_option("--impact-levels", m_options.impactLevels, "Number of impact levels (2-10)"));
+        given.track(
             matrixSet
                 ->add_option("--likelihood-names", m_options.likelihoodNames, "Likelihood level names, lowest first")
                 ->delimiter(','));
-        m_options.given.track(
-            matrixSet->add_option("--impact-names", m_options.impactNames, "Impact level names, lowest first")
-                ->delimiter(','));
-        m_options.given.track(
-            matrixSet->add_option("--medium-from", m_options.mediumFrom, "Score at which a risk is medium"));
-        m_options.given.track(
-            matrixSet->add_option("--high-from", m_options.highFrom, "Score at which a risk is high"));
-        m_options.given.track(matrixSet->add_option("--acceptable-up-to", m_options.acceptableUpTo,
-                                                    "Highest score that may be accepted"));
+        given.track(matrixSet->add_option("--impact-names", m_options.impactNames, "Impact level names, lowest first")
+                        ->delimiter(','));
+        given.track(matrixSet->add_option("--medium-from", m_options.mediumFrom, "Score at which a risk is medium"));
+        given.track(matrixSet->add_option("--high-from", m_options.highFrom, "Score at which a risk is high"));
+        given.track(matrixSet->add_option("--acceptable-up-to", m_options.acceptableUpTo,
+                                          "Highest score that may be accepted"));
     }
 
 private:
@@ -440,29 +437,25 @@ private:
 
     // The fields of `risks add` and `risks set`; returns title, likelihood and impact, which add requires.
     std::array<CLI::Option*, 3> addFields(CLI::App* s) {
-        auto* title = m_options.given.track(s->add_option("--title", m_options.title, "What could happen"));
-        m_options.given.track(
-            s->add_option("--asset", m_options.assets, "Asset key affected (repeatable; \"\" for none)"));
-        m_options.given.track(s->add_option("--threat", m_options.threat, "Threat"));
-        m_options.given.track(s->add_option("--vulnerability", m_options.vulnerability, "Vulnerability"));
-        m_options.given.track(s->add_option("--owner", m_options.owner, "Risk owner (the only one who can accept it)"));
-        auto* likelihood = m_options.given.track(
+        auto& given = m_options.given;
+        auto* title = given.track(s->add_option("--title", m_options.title, "What could happen"));
+        given.track(s->add_option("--asset", m_options.assets, "Asset key affected (repeatable; \"\" for none)"));
+        given.track(s->add_option("--threat", m_options.threat, "Threat"));
+        given.track(s->add_option("--vulnerability", m_options.vulnerability, "Vulnerability"));
+        given.track(s->add_option("--owner", m_options.owner, "Risk owner (the only one who can accept it)"));
+        auto* likelihood = given.track(
             s->add_option("--likelihood", m_options.likelihood, "Likelihood level: a number or the level's name"));
-        auto* impact = m_options.given.track(
-            s->add_option("--impact", m_options.impact, "Impact level: a number or the level's name"));
-        m_options.given.track(
-            s->add_option("--treatment", m_options.treatment, std::string(kTreatments) + " (\"\" to clear)"));
-        m_options.given.track(
-            s->add_option("--control", m_options.controls,
-                          "Annex A control chosen for treatment, e.g. A.5.15 (repeatable; \"\" for none)"));
-        m_options.given.track(s->add_option("--residual-likelihood", m_options.residualLikelihood,
-                                            "Residual likelihood (\"\" to clear)"));
-        m_options.given.track(
-            s->add_option("--residual-impact", m_options.residualImpact, "Residual impact (\"\" to clear)"));
-        m_options.given.track(
-            s->add_option("--accepted-by", m_options.acceptedBy, "Who accepted the residual risk (the owner)"));
-        m_options.given.track(s->add_option("--accepted-on", m_options.acceptedOn, "When (YYYY-MM-DD; \"\" to clear)"));
-        m_options.given.track(s->add_option("--notes", m_options.notes, "Notes"));
+        auto* impact =
+            given.track(s->add_option("--impact", m_options.impact, "Impact level: a number or the level's name"));
+        given.track(s->add_option("--treatment", m_options.treatment, std::string(kTreatments) + " (\"\" to clear)"));
+        given.track(s->add_option("--control", m_options.controls,
+                                  "Annex A control chosen for treatment, e.g. A.5.15 (repeatable; \"\" for none)"));
+        given.track(s->add_option("--residual-likelihood", m_options.residualLikelihood,
+                                  "Residual likelihood (\"\" to clear)"));
+        given.track(s->add_option("--residual-impact", m_options.residualImpact, "Residual impact (\"\" to clear)"));
+        given.track(s->add_option("--accepted-by", m_options.acceptedBy, "Who accepted the residual risk (the owner)"));
+        given.track(s->add_option("--accepted-on", m_options.acceptedOn, "When (YYYY-MM-DD; \"\" to clear)"));
+        given.track(s->add_option("--notes", m_options.notes, "Notes"));
         return {title, likelihood, impact};
     }
 
