@@ -13,6 +13,8 @@
 #include "style.hpp"
 #include "synthetic.hpp"
 
+#include <crosswalk/workbench/init.hpp>
+
 #include <benchmark/benchmark.h>
 #include <imgui.h>
 

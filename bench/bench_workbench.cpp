@@ -6,7 +6,7 @@
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/implementation.hpp>
 #include <crosswalk/store/soa.hpp>
-#include <crosswalk/store/timeline.hpp>
+#include <crosswalk/workbench/timeline.hpp>
 #include <crosswalk/store/workspace.hpp>
 #include <crosswalk/workbench/demo.hpp>
 #include <crosswalk/workbench/readiness.hpp>

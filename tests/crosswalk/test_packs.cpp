@@ -1,6 +1,7 @@
 // Mapping packs: reading and validating them, importing them into a workspace
 // (all or nothing), and the real CLI refusing a corpus of bad pack files without
 // touching the workspace file.
+#include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/io/hash.hpp>
 #include <crosswalk/io/pack.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>

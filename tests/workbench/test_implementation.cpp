@@ -2,6 +2,7 @@
 // the real common-control links of the seeded workspace.
 #include <crosswalk/store/implementation.hpp>
 #include <crosswalk/store/organization.hpp>
+#include <crosswalk/workbench/targets.hpp>
 
 #include "workbench_fixture.hpp"
 

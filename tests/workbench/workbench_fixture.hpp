@@ -8,6 +8,9 @@
 
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
+#include <crosswalk/workbench/init.hpp>
+#include <crosswalk/workbench/targets.hpp>
+#include <crosswalk/workbench/timeline.hpp>
 
 #include "test_support.hpp"
 

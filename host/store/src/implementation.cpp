@@ -1,6 +1,8 @@
-// Implementation status: recorded on common controls or requirements, and carried to every
-// requirement through the common-control links. All SQL for the implementation table.
+// Implementation status: recorded on common controls or requirements, and read back with
+// what the links carry to every requirement (the rule: analysis/carrying). All SQL for the implementation table.
 #include <crosswalk/store/implementation.hpp>
+
+#include <crosswalk/analysis/carrying.hpp>
 
 #include "database.hpp"
 #include "workbench_util.hpp"
@@ -10,10 +12,6 @@
 
 namespace cw {
 namespace {
-
-int progress(ImplementationStatus s) {
-    return s == ImplementationStatus::NotApplicable ? -1 : static_cast<int>(s);
-}
 
 constexpr std::string_view kStatusColumns =
     "SELECT coalesce(cc.key, c.framework_id || ':' || c.ref), i.control_id IS NOT NULL, i.status, i.reason, "
@@ -51,16 +49,6 @@ Result<std::vector<StatusEntry>> readStatuses(db::Database& db, std::string_view
     if (dates.error()) return *dates.error();
     return out;
 }
-
-// A status as a link carries it, before choosing among links.
-struct Carried {
-    ImplementationStatus status = ImplementationStatus::NotStarted;
-    bool full = false;
-    std::string via;
-    std::string owner;
-    std::optional<Date> due;
-    std::string reason;
-};
 
 }  // namespace
 
@@ -113,116 +101,63 @@ Result<std::vector<RequirementStatus>> requirementStatuses(Workspace& ws, std::s
     if (auto known = db::requireFramework(db, framework); !known) return known.error();
     auto isTarget = db::findId(db, "SELECT 1 FROM targets WHERE framework_id = ?1", framework);
     if (!isTarget) return isTarget.error();
-    const bool target = isTarget->has_value();
+    CarryInput input;
+    input.framework = std::string(framework);
+    input.target = isTarget->has_value();
 
-    // Two queries for the whole framework (SP 800-53 has over a thousand requirements): the
-    // requirements with their applicability and direct status, then every link with the
-    // linked control's status. The rule is applied here.
-    auto links = db.cached(
+    // Two queries for the whole framework (SP 800-53 has over a thousand requirements): every
+    // link with the linked control's status, then the requirements with their applicability and
+    // direct status. The carrying rule (analysis/carrying.hpp) decides from them.
+    auto s = db.cached(
         "SELECT l.control_id, cc.key, l.relationship, l.source, i.status, i.owner, i.due, i.reason "
         "FROM common_control_links l JOIN controls c ON c.id = l.control_id "
         "JOIN common_controls cc ON cc.id = l.common_control_id "
         "LEFT JOIN implementation i ON i.common_control_id = cc.id "
         "WHERE c.framework_id = ?1 AND c.assessable = 1 ORDER BY l.control_id, cc.key");
-    if (!links) return links.error();
-    (*links)->bindAll(framework);
-    std::map<std::int64_t, std::vector<std::string>> linkedKeys;
-    std::map<std::int64_t, std::vector<std::string>> fullKeys;
-    std::map<std::int64_t, std::vector<Carried>> carried;
+    if (!s) return s.error();
+    (*s)->bindAll(framework);
     db::DateColumns dates(db);
-    if (auto r = (*links)->each([&] {
-            const auto& q = **links;
-            const std::int64_t control = q.integer(0);
-            const std::string key = q.text(1);
-            const std::string relationship = q.isNull(2) ? std::string() : q.text(2);
-            const std::string source = q.text(3);
-            // The link's relationship is the requirement's relation to the hub control: equal or
-            // subset-of means the control covers the whole requirement.
-            const bool full =
-                source == "hub" || source == "manual" || relationship == "equal" || relationship == "subset-of";
-            linkedKeys[control].push_back(key);
-            if (full) fullKeys[control].push_back(key);
-            if (q.isNull(4)) return;  // nothing recorded on that common control: it carries nothing
-            auto status = parseImplementationStatus(q.text(4)).value_or(ImplementationStatus::NotStarted);
-            if (!full) {
-                if (status == ImplementationStatus::NotApplicable) return;
-                if (status == ImplementationStatus::Implemented) status = ImplementationStatus::Partial;
+    if (auto r = (*s)->each([&] {
+            const auto& q = **s;
+            CarryLink link{q.integer(0), q.text(1), q.text(3), q.isNull(2) ? std::string() : q.text(2), std::nullopt};
+            if (!q.isNull(4)) {
+                link.status = RecordedStatus{
+                    parseImplementationStatus(q.text(4)).value_or(ImplementationStatus::NotStarted), q.text(5),
+                    dates.optional(q, 6, "implementation.due of " + link.commonControl), q.text(7)};
             }
-            carried[control].push_back({status, full, key + " (" + (source == "mapping" ? relationship : source) + ")",
-                                        q.text(5), dates.optional(q, 6, "implementation.due of " + key), q.text(7)});
+            input.links.push_back(std::move(link));
         });
         !r) {
         return r.error();
     }
-    if (dates.error()) return *dates.error();
 
-    auto s = db.cached(
+    auto q = db.cached(
         "SELECT c.id, c.ref, c.title, a.applies, a.reason, i.status, i.owner, i.due, i.reason "
         "FROM controls c LEFT JOIN applicability a ON a.control_id = c.id "
         "LEFT JOIN implementation i ON i.control_id = c.id "
         "WHERE c.framework_id = ?1 AND c.assessable = 1 ORDER BY c.position");
-    if (!s) return s.error();
-    (*s)->bindAll(framework);
-    std::vector<RequirementStatus> out;
-    if (auto r = (*s)->each([&] {
-            const auto& q = **s;
-            RequirementStatus rs;
-            const std::int64_t id = q.integer(0);
-            rs.framework = std::string(framework);
-            rs.ref = q.text(1);
-            rs.title = q.text(2);
-            if (target) {
-                // A requirement added to the catalog after scoping applies until the target is set again.
-                rs.applicable = q.isNull(3) || q.integer(3) != 0;
-                rs.applicabilityReason =
-                    q.isNull(4) ? "added to the catalog after scoping: applies until the target is set again"
-                                : q.text(4);
+    if (!q) return q.error();
+    (*q)->bindAll(framework);
+    if (auto r = (*q)->each([&] {
+            const auto& row = **q;
+            CarryRequirement req{row.integer(0), row.text(1), row.text(2), std::nullopt, {}, std::nullopt};
+            if (!row.isNull(3)) {
+                req.applies = row.integer(3) != 0;
+                req.applicabilityReason = row.isNull(4) ? std::string() : row.text(4);
             }
-            if (const auto keys = linkedKeys.find(id); keys != linkedKeys.end()) rs.commonControls = keys->second;
-            if (const auto keys = fullKeys.find(id); keys != fullKeys.end()) rs.fullCommonControls = keys->second;
-
-            if (!q.isNull(5)) {  // (1) recorded on the requirement itself
-                rs.status = parseImplementationStatus(q.text(5)).value_or(ImplementationStatus::NotStarted);
-                rs.via = "direct";
-                rs.owner = q.text(6);
-                rs.due = dates.optional(q, 7, "implementation.due of " + rs.framework + ":" + rs.ref);
-                rs.reason = q.text(8);
-            } else if (!rs.applicable) {  // (2) scoped out of a target
-                rs.status = ImplementationStatus::NotApplicable;
-                rs.via = "scope";
-                rs.reason = rs.applicabilityReason;
-            } else if (const auto c = carried.find(id); c != carried.end()) {  // (3) carried
-                const std::vector<Carried>& all = c->second;
-                const bool allNotApplicable = std::all_of(all.begin(), all.end(), [](const Carried& x) {
-                    return x.status == ImplementationStatus::NotApplicable;
-                });
-                const Carried* best = nullptr;
-                if (allNotApplicable) {
-                    // Partial links never carry not-applicable, so these are all full links.
-                    best = &all.front();
-                } else {
-                    // Highest progress wins; on a tie a full link, then the first key, decides.
-                    for (const auto& x : all) {
-                        if (x.status == ImplementationStatus::NotApplicable) continue;
-                        if (best == nullptr || progress(x.status) > progress(best->status) ||
-                            (progress(x.status) == progress(best->status) && x.full && !best->full)) {
-                            best = &x;
-                        }
-                    }
-                }
-                rs.status = best->status;
-                rs.via = best->via;
-                rs.owner = best->owner;
-                rs.due = best->due;
-                rs.reason = best->reason;
+            if (!row.isNull(5)) {
+                req.direct = RecordedStatus{
+                    parseImplementationStatus(row.text(5)).value_or(ImplementationStatus::NotStarted), row.text(6),
+                    dates.optional(row, 7, "implementation.due of " + std::string(framework) + ":" + req.ref),
+                    row.text(8)};
             }
-            out.push_back(std::move(rs));
+            input.requirements.push_back(std::move(req));
         });
         !r) {
         return r.error();
     }
     if (dates.error()) return *dates.error();
-    return out;
+    return carryStatuses(input);
 }
 
 }  // namespace cw

@@ -14,6 +14,7 @@
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/model/error.hpp>
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -58,6 +59,43 @@ struct RequirementStatus {
     /// Keys of the linked common controls whose link is full (source hub or manual, or
     /// relationship equal or subset-of): implementing one of them implements the requirement.
     std::vector<std::string> fullCommonControls;
+};
+
+/// A status as recorded on a requirement or on a common control.
+struct RecordedStatus {
+    ImplementationStatus status = ImplementationStatus::NotStarted;
+    std::string owner;
+    std::optional<Date> due;
+    std::string reason;
+};
+
+/// One assessable requirement of the framework, in catalog order.
+struct CarryRequirement {
+    std::int64_t id = 0;
+    std::string ref;
+    std::string title;
+    /// From the target's scoping; nullopt when the framework is not a target, or when the
+    /// requirement was added to the catalog after scoping.
+    std::optional<bool> applies;
+    std::string applicabilityReason;
+    std::optional<RecordedStatus> direct;  ///< recorded on the requirement itself
+};
+
+/// A common control's link to a requirement, with what is recorded on the control.
+struct CarryLink {
+    std::int64_t requirement = 0;  ///< CarryRequirement::id
+    std::string commonControl;     ///< key
+    std::string source;            ///< "hub", "manual" or "mapping"
+    std::string relationship;      ///< of the requirement to the hub control ("" when none)
+    std::optional<RecordedStatus> status;
+};
+
+/// What the carrying rule decides from, for one framework (analysis/carrying.hpp).
+struct CarryInput {
+    std::string framework;
+    bool target = false;  ///< the framework is a target: its scoping decides applicability
+    std::vector<CarryRequirement> requirements;  ///< assessable, in catalog order
+    std::vector<CarryLink> links;                ///< by requirement, then common control key
 };
 
 }  // namespace cw

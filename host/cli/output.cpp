@@ -2,9 +2,15 @@
 
 #include <boost/json.hpp>
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
+#include <iomanip>
+#include <iostream>
 #include <ostream>
+#include <sstream>
 
 namespace json = boost::json;
 
@@ -205,6 +211,42 @@ std::string attributeText(const json::value& value) {
         return out;
     }
     return json::serialize(value);
+}
+
+std::string percent(double share) {
+    return std::to_string(static_cast<int>(std::lround(share * 100.0)));
+}
+
+std::string fixed(double value, int digits) {
+    std::ostringstream out;
+    out << std::fixed << std::setprecision(digits) << value;
+    return out.str();
+}
+
+PluginProgress progressPrinter() {
+    if (isatty(STDERR_FILENO) == 0) return {};
+    return [](std::size_t index, std::size_t total, const PluginInfo& info) {
+        std::cerr << "\r\033[Kloading plugins " << index << "/" << total << ": " << info.file.filename().string()
+                  << std::flush;
+        if (index == total) std::cerr << "\r\033[K" << std::flush;
+    };
+}
+
+void printRejected(const PluginInfo& p, std::ostream& out) {
+    for (const auto& problem : p.problems) out << "crosswalk: " << p.file.string() << ": " << problem << '\n';
+}
+
+void printFrameworks(const std::vector<FrameworkSummary>& frameworks, std::ostream& out) {
+    Table table({"FRAMEWORK", "NAME", "VERSION", "KIND", "CONTROLS", "ASSESSABLE", "PLUGIN"});
+    for (const auto& f : frameworks) {
+        table.add({f.id, f.name, f.version, std::string(toString(f.kind)), std::to_string(f.controls),
+                   std::to_string(f.assessable), f.pluginId});
+    }
+    if (table.empty()) {
+        out << "No frameworks in this workspace. Load plugins with `crosswalk init`.\n";
+    } else {
+        table.print(out);
+    }
 }
 
 }  // namespace cw::cli

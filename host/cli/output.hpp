@@ -43,4 +43,16 @@ std::size_t controlCount(const PluginInfo& plugin);
 /// Renders an attribute value for text output: strings bare, arrays comma-joined.
 std::string attributeText(const boost::json::value& value);
 
+/// A share as a whole percentage, rounded: 0.456 → "46".
+std::string percent(double share);
+/// A number with `digits` decimals.
+std::string fixed(double value, int digits = 2);
+
+/// Loading progress on stderr, only for a person watching a terminal.
+PluginProgress progressPrinter();
+/// One line per problem of a rejected plugin: "crosswalk: FILE: PROBLEM".
+void printRejected(const PluginInfo& plugin, std::ostream& out);
+/// The frameworks table of `init` and `frameworks`, or how to get some.
+void printFrameworks(const std::vector<FrameworkSummary>& frameworks, std::ostream& out);
+
 }  // namespace cw::cli
