@@ -1,10 +1,10 @@
 #include "facade.hpp"
 
-#include <crosswalk/model/hub.hpp>
-
 #include "text.hpp"
 
 #include <crosswalk/analysis/crosswalk_graph.hpp>
+#include <crosswalk/model/hub.hpp>
+#include <crosswalk/model/text.hpp>
 #include <crosswalk/store/workspace.hpp>
 
 #include <boost/json/object.hpp>
@@ -58,7 +58,7 @@ Result<void> Facade::open(const std::filesystem::path& file, bool create) {
     CrosswalkGraph graph(std::move(*data));
     std::vector<std::string> keys;
     keys.reserve(graph.data().controls.size());
-    for (const auto& c : graph.data().controls) keys.push_back(text::lower(c.framework + ":" + c.ref + " " + c.title));
+    for (const auto& c : graph.data().controls) keys.push_back(cw::lower(c.framework + ":" + c.ref + " " + c.title));
 
     m_impl = std::make_unique<Impl>(Impl{std::move(*ws), std::move(graph), file, std::move(keys)});
     m_frameworks = std::move(*frameworks);
@@ -186,7 +186,7 @@ std::vector<SearchHit> Facade::search(std::string_view query, std::size_t limit)
     if (!m_impl) return out;
     const std::vector<std::string> words = text::words(query);
     if (words.empty()) return out;
-    const std::string q = text::lower(query);
+    const std::string q = cw::lower(query);
     const auto& controls = m_impl->graph.data().controls;
     // Rank: 0 = the ref itself matches the query, 1 = ref contains it, 2 = words found anywhere.
     std::vector<std::pair<int, std::uint32_t>> ranked;
@@ -195,8 +195,8 @@ std::vector<SearchHit> Facade::search(std::string_view query, std::size_t limit)
         bool all = true;
         for (const auto& w : words) all = all && key.find(w) != std::string::npos;
         if (!all) continue;
-        const std::string ref = text::lower(controls[i].ref);
-        const std::string full = text::lower(controls[i].framework + ":" + controls[i].ref);
+        const std::string ref = cw::lower(controls[i].ref);
+        const std::string full = cw::lower(controls[i].framework + ":" + controls[i].ref);
         int rank = 2;
         if (ref == q || full == q) {
             rank = 0;

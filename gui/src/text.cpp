@@ -1,5 +1,7 @@
 #include "text.hpp"
 
+#include <crosswalk/model/text.hpp>
+
 #include <boost/json/serialize.hpp>
 #include <boost/json/value.hpp>
 
@@ -9,15 +11,9 @@
 
 namespace cw::gui::text {
 
-std::string lower(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
-
 std::vector<std::string> words(std::string_view text) {
     std::vector<std::string> out;
-    const std::string folded = lower(text);
+    const std::string folded = cw::lower(text);
     for (std::size_t i = 0; i < folded.size();) {
         const std::size_t end = std::min(folded.find(' ', i), folded.size());
         if (end > i) out.push_back(folded.substr(i, end - i));
@@ -40,14 +36,7 @@ std::string percent(double share) {
 }
 
 std::string attributeText(const boost::json::value& value) {
-    if (value.is_string()) return std::string(value.get_string());
-    if (value.is_bool()) return value.get_bool() ? "yes" : "no";
-    if (value.is_array()) {
-        std::string out;
-        for (const auto& item : value.get_array()) out += (out.empty() ? "" : ", ") + attributeText(item);
-        return out;
-    }
-    return boost::json::serialize(value);
+    return cw::attributeText(value, true);
 }
 
 }  // namespace cw::gui::text

@@ -1,5 +1,5 @@
-// Text helpers the facade and the views share: case folding, word splitting, shares as
-// percentages, attribute values as text.
+// Text helpers the facade and the views share (beyond crosswalk/model/text.hpp): word
+// splitting for search, case-folded containment, shares as percentages, attribute values as text.
 #pragma once
 
 #include <boost/json/fwd.hpp>
@@ -9,9 +9,6 @@
 #include <vector>
 
 namespace cw::gui::text {
-
-/// `text` with ASCII letters lower-cased.
-std::string lower(std::string_view text);
 
 /// The space-separated words of `text`, lower-cased (empty words dropped).
 std::vector<std::string> words(std::string_view text);

@@ -17,9 +17,6 @@
 
 namespace cw::cli {
 
-/// The hub framework: the matrix starts from it, and shared requirement sets count its requirements.
-inline constexpr std::string_view kHub = kHubFramework;
-
 Result<CrosswalkGraph> loadGraph(Workspace& ws);
 
 /// Frameworks to show: those named, checked; else every framework that has mappings, hub first,

@@ -203,16 +203,6 @@ json::object toJson(const WorkspacePlugin& p) {
     };
 }
 
-std::string attributeText(const json::value& value) {
-    if (value.is_string()) return std::string(value.get_string());
-    if (value.is_array()) {
-        std::string out;
-        for (const auto& item : value.get_array()) out += (out.empty() ? "" : ", ") + attributeText(item);
-        return out;
-    }
-    return json::serialize(value);
-}
-
 std::string percent(double share) {
     return std::to_string(static_cast<int>(std::lround(share * 100.0)));
 }

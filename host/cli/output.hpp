@@ -2,6 +2,7 @@
 // `--json` interface documented in the README.
 #pragma once
 
+#include <crosswalk/model/text.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/store/workspace.hpp>
 
@@ -40,8 +41,8 @@ boost::json::object toJson(const WorkspacePlugin& plugin);
 /// Number of controls across a loaded plugin's frameworks.
 std::size_t controlCount(const PluginInfo& plugin);
 
-/// Renders an attribute value for text output: strings bare, arrays comma-joined.
-std::string attributeText(const boost::json::value& value);
+/// Attribute values as text: strings bare, arrays comma-joined, the rest as JSON.
+using cw::attributeText;
 
 /// A share as a whole percentage, rounded: 0.456 → "46".
 std::string percent(double share);

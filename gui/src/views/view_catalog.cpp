@@ -4,6 +4,8 @@
 #include "../text.hpp"
 #include "palette.hpp"
 
+#include <crosswalk/model/text.hpp>
+
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
@@ -99,14 +101,14 @@ void CatalogView::refresh(Context& context) {
     m_matches.assign(n, 0);
     m_visible.assign(n, 0);
     const std::vector<std::string> words = text::words(m_filter);
-    const std::string value = text::lower(m_attrValue);
+    const std::string value = cw::lower(m_attrValue);
     for (std::size_t i = 0; i < n; ++i) {
         const ControlItem& c = (*m_controls)[i];
         if (m_assessableOnly && !c.assessable) continue;
-        if (!words.empty() && !containsAll(text::lower(c.ref + " " + c.title), words)) continue;
+        if (!words.empty() && !containsAll(cw::lower(c.ref + " " + c.title), words)) continue;
         if (!m_attrKey.empty()) {
             const std::string* v = attribute(c, m_attrKey);
-            if (v == nullptr || (!value.empty() && text::lower(*v).find(value) == std::string::npos)) continue;
+            if (v == nullptr || (!value.empty() && cw::lower(*v).find(value) == std::string::npos)) continue;
         }
         m_matches[i] = 1;
         m_rows.push_back(static_cast<int>(i));

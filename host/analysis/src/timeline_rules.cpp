@@ -7,8 +7,6 @@
 namespace cw {
 namespace {
 
-constexpr std::string_view kHub = kHubFramework;
-
 // Certification bodies expect the recertification audit before expiry; three months is the usual lead.
 constexpr int kRecertificationLeadMonths = 3;
 constexpr int kExpiryWarningDays = 90;
@@ -124,7 +122,7 @@ void addBars(Timeline& t) {
         if (!start) continue;
         Date end = effectiveEnd(m).value_or(*start);
         if (end < *start) end = *start;
-        t.bars.push_back(TimelineBar{std::string(kHub), stepName(m.step), std::string(describe(m.step)), *start, end,
+        t.bars.push_back(TimelineBar{std::string(kHubFramework), stepName(m.step), std::string(describe(m.step)), *start, end,
                                      m.actualStart.has_value() || m.actualEnd.has_value(), false});
     }
     if (t.certificateIssued) {
@@ -136,10 +134,10 @@ void addBars(Timeline& t) {
                        {Step::Recertification, t.recertificationDue}};
         for (const auto& d : derived) {
             if (!d.due || t.milestones[indexOf(d.step)].hasDates()) continue;
-            t.bars.push_back(TimelineBar{std::string(kHub), stepName(d.step), std::string(describe(d.step)) + " (due)",
+            t.bars.push_back(TimelineBar{std::string(kHubFramework), stepName(d.step), std::string(describe(d.step)) + " (due)",
                                          *d.due, *d.due, false, true});
         }
-        t.bars.push_back(TimelineBar{std::string(kHub), "certificate-validity", "Certificate valid",
+        t.bars.push_back(TimelineBar{std::string(kHubFramework), "certificate-validity", "Certificate valid",
                                      *t.certificateIssued, *t.certificateExpires, false, true});
     }
     Date horizon = t.recertificationDue ? *t.recertificationDue : t.today.addMonths(36);

@@ -51,7 +51,7 @@ private:
         if (m_depth < 1 || m_depth > 4) return fail(Error::badInput("--depth must be between 1 and 4"));
         const std::string format = m_json ? "json" : m_format;
         const auto matrix = graph->overlap(*frameworks, m_depth);
-        const auto hub = std::string(kHub);
+        const auto hub = std::string(kHubFramework);
         const auto shared = graph->sharedSets(hub, *frameworks);
 
         if (format == "json") {

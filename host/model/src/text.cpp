@@ -1,5 +1,8 @@
 #include <crosswalk/model/text.hpp>
 
+#include <boost/json/serialize.hpp>
+#include <boost/json/value.hpp>
+
 #include <algorithm>
 #include <cctype>
 
@@ -58,6 +61,19 @@ std::string words(std::string_view text) {
     }
     if (out.back() != ' ') out += ' ';
     return out;
+}
+
+std::string attributeText(const boost::json::value& value, bool booleanWords) {
+    if (value.is_string()) return std::string(value.get_string());
+    if (booleanWords && value.is_bool()) return value.get_bool() ? "yes" : "no";
+    if (value.is_array()) {
+        std::string out;
+        for (const auto& item : value.get_array()) {
+            out += (out.empty() ? "" : ", ") + attributeText(item, booleanWords);
+        }
+        return out;
+    }
+    return boost::json::serialize(value);
 }
 
 }  // namespace cw

@@ -180,27 +180,14 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
     (*existing)->bindAll(pack.id);
     auto row = (*existing)->step();
     if (!row) return row.error();
-    if (*row) {
-        result.previousVersion = (*existing)->text(0);
-        const std::string previousSha = (*existing)->text(1);
-        (*existing)->reset();
-        const int order = compareVersions(pack.version, result.previousVersion);
-        if (order < 0) {
-            result.action = SyncAction::Skipped;
-            result.note =
-                "the workspace holds version " + result.previousVersion + "; not downgraded to " + pack.version;
-            return result;
-        }
-        if (order == 0 && previousSha == sha256) {
-            result.action = SyncAction::Unchanged;
-            return result;
-        }
-        result.action = SyncAction::Updated;
-        if (order == 0) result.note = "content changed without a version bump";
-    } else {
-        (*existing)->reset();
-        result.action = SyncAction::Added;
-    }
+    std::optional<std::pair<std::string, std::string>> held;
+    if (*row) held.emplace((*existing)->text(0), (*existing)->text(1));
+    (*existing)->reset();
+    if (held) result.previousVersion = held->first;
+    auto decision = decideUpgrade(held, pack.version, sha256, "content");
+    result.action = decision.action;
+    result.note = std::move(decision.note);
+    if (result.action == SyncAction::Skipped || result.action == SyncAction::Unchanged) return result;
 
     auto upsert = db.cached(
         "INSERT INTO packs(id, version, title, source_framework_id, target_framework_id, plugin_id, source_document, "

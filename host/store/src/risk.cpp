@@ -130,7 +130,7 @@ Result<std::int64_t> annexControl(db::Database& db, std::string_view riskKey, st
     using Outcome = db::AnnexLookup::Outcome;
     if (found->outcome == Outcome::Found) return found->control.id;
     return Error::badInput(riskName(riskKey) + ": " + (found->outcome == Outcome::OtherFramework ? "control " : "") +
-                           inQuotes(given) + " is not an Annex A control of " + std::string(db::kIsoFramework) +
+                           inQuotes(given) + " is not an Annex A control of " + std::string(kHubFramework) +
                            " (expected e.g. A.5.15)");
 }
 

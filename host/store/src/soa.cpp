@@ -18,7 +18,6 @@ namespace {
 
 using db::AnnexControl;
 using db::joined;
-constexpr std::string_view kIso = db::kIsoFramework;
 constexpr std::size_t kRefsPerFramework = 6;  // in a drafted justification; the row keeps all
 
 struct Stored {
@@ -56,7 +55,7 @@ Result<std::vector<AnnexControl>> annexControls(db::Database& db) {
         "SELECT id, ref, title, coalesce(json_extract(attributes, '$.theme'), '') FROM controls "
         "WHERE framework_id = ?1 AND assessable = 1 AND ref LIKE 'A.%' ORDER BY position");
     if (!s) return s.error();
-    (*s)->bindAll(kIso);
+    (*s)->bindAll(kHubFramework);
     std::vector<AnnexControl> out;
     auto r = (*s)->each([&] { out.push_back({(*s)->integer(0), (*s)->text(1), (*s)->text(2), (*s)->text(3)}); });
     if (!r) return r.error();
@@ -109,7 +108,7 @@ Result<std::map<std::int64_t, std::vector<Driver>>> frameworkDrivers(db::Databas
         "WHERE h.framework_id = ?1 AND r.framework_id <> ?1 AND r.assessable = 1 AND coalesce(a.applies, 1) = 1 "
         "ORDER BY h.id, t.position, r.position");
     if (!s) return s.error();
-    (*s)->bindAll(kIso);
+    (*s)->bindAll(kHubFramework);
     std::map<std::int64_t, std::vector<Driver>> out;
     auto r = (*s)->each([&] { out[(*s)->integer(0)].push_back({(*s)->text(1), (*s)->text(2)}); });
     if (!r) return r.error();
@@ -121,7 +120,7 @@ Result<std::map<std::int64_t, std::vector<Driver>>> frameworkDrivers(db::Databas
 Result<std::map<std::int64_t, std::string>> scopedOut(db::Database& db) {
     auto s = db.cached("SELECT control_id, reason FROM applicability WHERE framework_id = ?1 AND applies = 0");
     if (!s) return s.error();
-    (*s)->bindAll(kIso);
+    (*s)->bindAll(kHubFramework);
     std::map<std::int64_t, std::string> out;
     auto r = (*s)->each([&] { out.emplace((*s)->integer(0), (*s)->text(1)); });
     if (!r) return r.error();
@@ -163,7 +162,7 @@ Result<AnnexControl> findAnnexControl(db::Database& db, std::string_view ref) {
         case db::AnnexLookup::Outcome::OtherFramework:
             return Error::badInput(std::string(ref) +
                                    ": the Statement of Applicability lists the Annex A controls of " +
-                                   std::string(kIso) + " only");
+                                   std::string(kHubFramework) + " only");
         case db::AnnexLookup::Outcome::Unknown:
             return Error::notFound("unknown Annex A control " + db::inQuotes(ref) + " (expected A.5.1 to A.8.34)");
         case db::AnnexLookup::Outcome::NotAnnex:
@@ -239,7 +238,7 @@ Result<SoaDraftResult> draftSoa(Workspace& ws) {
     auto controls = annexControls(db);
     if (!controls) return controls.error();
     if (controls->empty()) {
-        return Error::badInput("the workspace has no Annex A controls of " + std::string(kIso) +
+        return Error::badInput("the workspace has no Annex A controls of " + std::string(kHubFramework) +
                                "; run `crosswalk init` with the iso27001 plugin first");
     }
     auto stored = storedRows(db);
@@ -305,11 +304,11 @@ Result<std::vector<SoaRow>> soa(Workspace& ws) {
     if (!risks) return risks.error();
     auto drivers = frameworkDrivers(db);
     if (!drivers) return drivers.error();
-    auto statuses = requirementStatuses(ws, kIso);
+    auto statuses = requirementStatuses(ws, kHubFramework);
     if (!statuses) return statuses.error();
     std::map<std::string, ImplementationStatus, std::less<>> statusByRef;
     for (const auto& s : *statuses) statusByRef.emplace(s.ref, s.status);
-    auto reaching = requirementEvidence(ws, kIso);
+    auto reaching = requirementEvidence(ws, kHubFramework);
     if (!reaching) return reaching.error();
     std::map<std::string, std::set<std::string>, std::less<>> evidenceByRef;
     for (const auto& e : *reaching) {
@@ -397,7 +396,7 @@ Result<SoaRow> editSoa(Workspace& ws, const SoaEdit& edit) {
         auto key = commonControlFor(db, control->id);
         if (!key) return key.error();
         StatusEntry entry;
-        entry.subject = key->empty() ? std::string(kIso) + ":" + control->ref : *key;
+        entry.subject = key->empty() ? std::string(kHubFramework) + ":" + control->ref : *key;
         entry.requirement = key->empty();
         // Keep who owns it and by when; only the status (and its reason) change here.
         auto recorded = implementationStatuses(ws);

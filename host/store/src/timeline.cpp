@@ -12,7 +12,6 @@ namespace {
 
 using db::dateText;
 using db::parseName;
-constexpr std::string_view kHub = db::kIsoFramework;
 
 constexpr std::array<std::string_view, 6> kCycleKeyPrefixes = {"SOC2-T1-", "SOC2-T2-OBS-", "SOC2-T2-RPT-",
                                                                "PCI-",     "HIPAA-RA-",    "CYCLE-"};
@@ -28,10 +27,6 @@ std::size_t indexOf(Step s) {
 
 std::string stepName(Step s) {
     return std::string(toString(s));
-}
-
-std::string days(int n) {
-    return std::to_string(n) + (n == 1 ? " day" : " days");
 }
 
 Result<void> checkRange(std::string_view field, int value, int low, int high) {
@@ -117,7 +112,7 @@ Result<std::vector<ExpiringEvidence>> readExpiringEvidence(db::Database& db) {
         "AND NOT EXISTS (SELECT 1 FROM evidence_scope x WHERE x.evidence_id = e.id AND x.framework_id = ?1 "
         "AND x.valid = 0) ORDER BY e.key");
     if (!s) return s.error();
-    (*s)->bindAll(kHub);
+    (*s)->bindAll(kHubFramework);
     db::DateColumns dates(db);
     std::vector<ExpiringEvidence> out;
     if (auto r = (*s)->each([&] {

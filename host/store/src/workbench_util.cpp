@@ -155,14 +155,14 @@ Result<Subject> resolveSubject(Database& db, std::string_view subject, std::stri
 Result<AnnexLookup> lookupAnnexControl(Database& db, std::string_view ref) {
     std::string_view local = ref;
     if (const auto split = splitFullRef(ref)) {
-        if (split->first != kIsoFramework) return AnnexLookup{AnnexLookup::Outcome::OtherFramework, {}};
+        if (split->first != kHubFramework) return AnnexLookup{AnnexLookup::Outcome::OtherFramework, {}};
         local = split->second;
     }
     auto s = db.cached(
         "SELECT id, ref, title, coalesce(json_extract(attributes, '$.theme'), ''), assessable FROM controls "
         "WHERE framework_id = ?1 AND ref = ?2");
     if (!s) return s.error();
-    (*s)->bindAll(kIsoFramework, local);
+    (*s)->bindAll(kHubFramework, local);
     auto row = (*s)->step();
     if (!row) return row.error();
     if (!*row) return AnnexLookup{AnnexLookup::Outcome::Unknown, {}};

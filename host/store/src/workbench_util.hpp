@@ -21,9 +21,6 @@
 
 namespace cw::db {
 
-/// The hub framework: Annex A, the SoA and the certification timeline belong to it.
-inline constexpr std::string_view kIsoFramework = kHubFramework;
-
 /// SQL for "now" as the workspace stores times (ISO 8601, UTC).
 inline constexpr std::string_view kNowSql = "strftime('%Y-%m-%dT%H:%M:%SZ','now')";
 

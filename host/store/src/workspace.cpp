@@ -154,35 +154,25 @@ Result<SyncResult> Workspace::Impl::sync(const CatalogSource& plugin) {
     (*existing)->bindAll(plugin.id);
     auto row = (*existing)->step();
     if (!row) return row.error();
-    if (*row) {
-        result.previousVersion = (*existing)->text(0);
-        const std::string previousSha = (*existing)->text(1);
-        (*existing)->reset();
-        const int order = compareVersions(plugin.version, result.previousVersion);
-        if (order < 0) {
-            result.action = SyncAction::Skipped;
-            result.note =
-                "the workspace holds version " + result.previousVersion + "; not downgraded to " + plugin.version;
-            return result;
+    std::optional<std::pair<std::string, std::string>> held;
+    if (*row) held.emplace((*existing)->text(0), (*existing)->text(1));
+    (*existing)->reset();
+    if (held) result.previousVersion = held->first;
+    auto decision = decideUpgrade(held, plugin.version, plugin.catalogSha256, "catalog");
+    result.action = decision.action;
+    result.note = std::move(decision.note);
+    if (result.action == SyncAction::Skipped) return result;
+    if (result.action == SyncAction::Unchanged) {
+        // The catalog is the same; keep where it came from current (a rebuilt or moved file).
+        auto touch =
+            db->cached("UPDATE plugins SET file = ?2, sha256 = ?3 WHERE id = ?1 AND (file <> ?2 OR sha256 <> ?3)");
+        if (!touch) return touch.error();
+        (*touch)->bindAll(plugin.id, plugin.file.string(), plugin.sha256);
+        if (auto r = (*touch)->run(); !r) return r.error();
+        if (db->changes() > 0) {
+            if (auto r = tx->commit(); !r) return r.error();
         }
-        if (order == 0 && previousSha == plugin.catalogSha256) {
-            result.action = SyncAction::Unchanged;
-            // The catalog is the same; keep where it came from current (a rebuilt or moved file).
-            auto touch =
-                db->cached("UPDATE plugins SET file = ?2, sha256 = ?3 WHERE id = ?1 AND (file <> ?2 OR sha256 <> ?3)");
-            if (!touch) return touch.error();
-            (*touch)->bindAll(plugin.id, plugin.file.string(), plugin.sha256);
-            if (auto r = (*touch)->run(); !r) return r.error();
-            if (db->changes() > 0) {
-                if (auto r = tx->commit(); !r) return r.error();
-            }
-            return result;
-        }
-        result.action = SyncAction::Updated;
-        if (order == 0) result.note = "catalog changed without a version bump";
-    } else {
-        (*existing)->reset();
-        result.action = SyncAction::Added;
+        return result;
     }
 
     auto upsert = db->cached(

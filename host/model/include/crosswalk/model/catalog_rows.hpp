@@ -15,6 +15,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cw {
@@ -58,6 +59,17 @@ enum class SyncAction {
     Skipped,    ///< the workspace holds a newer version; not downgraded
 };
 std::string_view toString(SyncAction action) noexcept;
+
+/// What bringing in a catalog or pack does, given the version and content digest the workspace
+/// holds (nullopt: none yet): Added; Skipped (older: never downgraded, `note` says why);
+/// Unchanged (same version and content); else Updated (`note` says when the content changed
+/// without a version bump; `what` names the content, "catalog" or "content").
+struct UpgradeDecision {
+    SyncAction action = SyncAction::Added;
+    std::string note;
+};
+[[nodiscard]] UpgradeDecision decideUpgrade(const std::optional<std::pair<std::string, std::string>>& held,
+                                            std::string_view version, std::string_view sha256, std::string_view what);
 
 struct SyncResult {
     std::string pluginId;

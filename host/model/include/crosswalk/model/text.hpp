@@ -4,6 +4,8 @@
  */
 #pragma once
 
+#include <boost/json/fwd.hpp>
+
 #include <array>
 #include <cstddef>
 #include <optional>
@@ -32,6 +34,10 @@ namespace cw {
 /// Lower-case words separated by single spaces with a space at both ends, so that a whole-word
 /// match is a substring search: words("Audit programme") == " audit programme ".
 [[nodiscard]] std::string words(std::string_view text);
+
+/// An attribute value as one line of text: strings as they are, arrays joined with ", ", anything
+/// else as JSON; with `booleanWords`, booleans as "yes" / "no" (for people rather than scripts).
+[[nodiscard]] std::string attributeText(const boost::json::value& value, bool booleanWords = false);
 
 /// The enum value whose name is `text`, names listed in enumerator order.
 template <typename Enum, std::size_t N>
