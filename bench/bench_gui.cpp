@@ -1,4 +1,4 @@
-// GUI frame time (issue 6): the shell with every view open, drawn headless as the
+// GUI frame time: the shell with every view open, drawn headless as the
 // GuiViews tests do it (an ImGui context with a built font atlas, NewFrame, frame,
 // Render; no window, no GL), so the figures are CPU time per frame. The first frame
 // builds the facade's caches and is reported apart, as first_frame_ms.

@@ -1,4 +1,4 @@
-// GUI frame time (issue 6): the whole shell, every view open, drawn headless (CPU,
+// GUI frame time: the whole shell, every view open, drawn headless (CPU,
 // no window, no GL) on the demo workspace and on the synthetic one.
 #pragma once
 

@@ -570,7 +570,7 @@ int main(int argc, char** argv) {
                                                 }});
     }
 #ifdef CW_BENCH_GUI
-    // GUI frame time (issue 6); left out at the small size so bench_smoke stays fast.
+    // GUI frame time; left out at the small size so bench_smoke stays fast.
     if (spec->name != "small") {
         cw::bench::registerGuiBenchmarks({g_run.dir, [] {
                                               auto file = workspace();

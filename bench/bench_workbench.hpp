@@ -1,4 +1,4 @@
-// Workbench benchmarks (issue 5): the analyses on the demo workspace, and on the demo
+// Workbench benchmarks: the analyses on the demo workspace, and on the demo
 // with a large evidence library added.
 #pragma once
 

@@ -88,7 +88,7 @@ struct RejectedPlugin {
     std::vector<std::string> problems;
 };
 
-// ---- The certification workbench (issue 5), as the views draw it. ------------------
+// ---- The certification workbench, as the views draw it. ------------------
 // Each section is loaded on first use and kept until the workspace changes (an edit
 // through the facade, or another open); `error` holds why a section could not be read.
 

@@ -1,6 +1,6 @@
 // The mapping packs we ship (mappings/*.json, and those a plugin embeds): each validates
 // and loads against the real framework plugins, carries its provenance, and the CLI
-// answers the questions issue 4 asks of them (map --explain, overlap, packs --quality).
+// answers the questions a reviewer of the crosswalk asks of them (map --explain, overlap, packs --quality).
 #include <crosswalk/analysis/crosswalk_graph.hpp>
 #include <crosswalk/io/hash.hpp>
 #include <crosswalk/io/pack.hpp>

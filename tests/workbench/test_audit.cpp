@@ -1,4 +1,4 @@
-// Internal audits, findings, corrective actions and management reviews (issue 5, item 8):
+// Internal audits, findings, corrective actions and management reviews:
 // every rule, on a real workspace, with "nothing written" checks read back through the API.
 #include <crosswalk/store/audit.hpp>
 

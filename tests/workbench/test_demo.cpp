@@ -1,4 +1,4 @@
-// The demo workspace (host/src/core/demo.cpp): what it holds, and that the findings
+// The demo workspace (host/workbench/src/demo.cpp, data in host/workbench/data/demo.json): what it holds, and that the findings
 // planted in it are exactly what readiness, the timeline and the evidence library report.
 #include <crosswalk/store/audit.hpp>
 #include <crosswalk/store/evidence.hpp>
@@ -187,7 +187,7 @@ TEST_F(DemoTest, SharedEvidenceServesSeveralTargetsAndScopeIsHonoured) {
     EXPECT_GE(shared, 10u);
 }
 
-// Done means (issue 5), through the real binary: `crosswalk demo`, then readiness at both
+// What the demo promises, through the real binary: `crosswalk demo`, then readiness at both
 // stages, the SoA as XLSX (read back by openpyxl), shared evidence and the timeline.
 class DemoCli : public ::testing::Test {
 protected:

@@ -1,4 +1,4 @@
-// The evidence library (host/src/db/evidence.cpp): items from files and URIs, links to
+// The evidence library (host/store/src/evidence.cpp): items from files and URIs, links to
 // common controls and requirements, per-framework scope, reuse, freshness, and the
 // `crosswalk evidence` commands.
 #include <crosswalk/store/evidence.hpp>

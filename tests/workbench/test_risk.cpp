@@ -1,4 +1,4 @@
-// The risk register (host/src/db/risk.cpp): the configurable matrix, risks scored on it,
+// The risk register (host/store/src/risk.cpp): the configurable matrix, risks scored on it,
 // treatment with Annex A controls, residual risk and acceptance, and `crosswalk risks`.
 #include <crosswalk/store/organization.hpp>
 #include <crosswalk/store/risk.hpp>

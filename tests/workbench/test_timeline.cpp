@@ -1,4 +1,4 @@
-// The certification timeline (issue 5, item 9): milestones and their order, derived
+// The certification timeline: milestones and their order, derived
 // surveillance and recertification dates, warnings at a fixed today, other frameworks'
 // cycles repeated to the horizon, and the CLI.
 #include <crosswalk/store/evidence.hpp>

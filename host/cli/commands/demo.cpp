@@ -1,5 +1,5 @@
 // `crosswalk demo`: a workspace with every plugin and pack (as `init` makes it) filled with
-// the demo organization (host/src/core/demo.cpp).
+// the demo organization (workbench/demo.hpp; its data is host/workbench/data/demo.json).
 #include "cli/commands/commands.hpp"
 #include "cli/commands/init.hpp"
 #include "cli/output.hpp"

@@ -4,7 +4,7 @@
 #include <crosswalk/store/audit.hpp>
 
 #include "database.hpp"
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <algorithm>
 #include <map>

@@ -1,4 +1,4 @@
-// RAII over the SQLite C API. Only host/src/db/ includes this header, and only
+// RAII over the SQLite C API. Only the store (host/store/src/) includes this header, and only
 // database.cpp includes sqlite3.h.
 #pragma once
 

@@ -5,7 +5,7 @@
 #include <crosswalk/store/evidence.hpp>
 
 #include "database.hpp"
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <algorithm>
 #include <array>

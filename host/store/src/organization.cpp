@@ -3,7 +3,7 @@
 #include <crosswalk/store/organization.hpp>
 
 #include "database.hpp"
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <boost/json.hpp>
 

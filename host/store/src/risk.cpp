@@ -3,7 +3,7 @@
 #include <crosswalk/store/risk.hpp>
 
 #include "database.hpp"
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <map>
 #include <set>

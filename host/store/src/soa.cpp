@@ -7,7 +7,7 @@
 #include <crosswalk/store/soa.hpp>
 
 #include "database.hpp"
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <algorithm>
 #include <map>

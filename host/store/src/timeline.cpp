@@ -3,7 +3,7 @@
 #include <crosswalk/store/timeline.hpp>
 
 #include "database.hpp"
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <charconv>
 

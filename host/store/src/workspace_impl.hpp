@@ -1,4 +1,4 @@
-// Workspace internals shared by the repository files in host/src/db/.
+// Workspace internals shared by the repository files in host/store/src/.
 #pragma once
 
 #include <crosswalk/store/workspace.hpp>
@@ -29,7 +29,7 @@ struct Workspace::Impl {
 };
 
 namespace detail {
-/// How the workbench repositories (host/src/db/*.cpp) reach the connection.
+/// How the workbench repositories (host/store/src/*.cpp) reach the connection.
 struct WorkspaceAccess {
     static Workspace::Impl& impl(Workspace& ws) { return *ws.m_impl; }
     static db::Database& db(Workspace& ws) { return *ws.m_impl->db; }

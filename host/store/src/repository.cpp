@@ -1,4 +1,4 @@
-#include "workbench_util.hpp"
+#include "repository.hpp"
 
 #include <crosswalk/model/model.hpp>
 

@@ -1,6 +1,6 @@
-// Helpers the workbench repositories (organization, implementation, evidence, risk, soa,
+// What the repositories of the workbench tables (organization, implementation, evidence, risk, soa,
 // audit, timeline) share, so that keys, dates, subjects and messages follow one rule everywhere.
-// Internal to host/src/db/.
+// Internal to the store (host/store/src/).
 #pragma once
 
 #include <crosswalk/model/date.hpp>
