@@ -33,8 +33,8 @@ struct SoaDocument {
  * block, so it loads as a table; a field holding a comma, quote or line break is quoted with its
  * quotes doubled; CRLF line ends.
  *
- * Applicable reads Yes, No or Undecided; risks, drivers and evidence are comma-separated (so
- * in every format).
+ * Applicable reads Yes, No or Undecided; risks, drivers and evidence are comma-separated. The
+ * other formats show the same cells.
  */
 std::string renderSoaCsv(const std::vector<SoaRow>& rows);
 
