@@ -10,6 +10,7 @@
 #include <crosswalk/store/workspace.hpp>
 #include <crosswalk/workbench/demo.hpp>
 #include <crosswalk/workbench/readiness.hpp>
+#include <crosswalk/workbench/soa_export.hpp>
 
 #include <benchmark/benchmark.h>
 

@@ -5,6 +5,7 @@
 
 #include <crosswalk/io/paths.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/workbench/soa_export.hpp>
 
 #include <algorithm>
 #include <set>

@@ -5,6 +5,7 @@
 #include <crosswalk/store/organization.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/store/soa.hpp>
+#include <crosswalk/workbench/soa_export.hpp>
 
 #include "workbench_fixture.hpp"
 

@@ -3,6 +3,7 @@
 #include "cli/listing.hpp"
 
 #include <crosswalk/store/soa.hpp>
+#include <crosswalk/workbench/soa_export.hpp>
 
 #include <boost/json.hpp>
 
