@@ -3,9 +3,7 @@
 #include <crosswalk/io/paths.hpp>
 
 #include <algorithm>
-#include <fstream>
 #include <iostream>
-#include <sstream>
 
 namespace fs = std::filesystem;
 
@@ -103,15 +101,6 @@ Result<std::pair<std::string, std::string>> keyValue(const std::string& text, st
         return Error::badInput(std::string(option) + ": '" + text + "' is not " + std::string(form));
     }
     return std::pair{text.substr(0, eq), text.substr(eq + 1)};
-}
-
-Result<std::string> readText(const fs::path& file) {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return Error::badInput(file.string() + ": cannot open for reading");
-    std::ostringstream text;
-    text << in.rdbuf();
-    if (in.bad()) return Error::internal(file.string() + ": read error");
-    return text.str();
 }
 
 }  // namespace cw::cli

@@ -133,7 +133,4 @@ Result<Enum> choice(std::optional<Enum> parsed, std::string_view text, std::stri
 Result<std::pair<std::string, std::string>> keyValue(const std::string& text, std::string_view option,
                                                      std::string_view form = "KEY=VALUE");
 
-/// The whole file; BadInput "FILE: cannot open for reading" when it cannot be opened.
-Result<std::string> readText(const std::filesystem::path& file);
-
 }  // namespace cw::cli

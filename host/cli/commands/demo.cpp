@@ -1,13 +1,12 @@
 // `crosswalk demo`: a workspace with every plugin and pack (as `init` makes it) filled with
 // the demo organization (workbench/demo.hpp; its data is host/workbench/data/demo.json).
 #include "cli/commands/commands.hpp"
-#include "cli/commands/init.hpp"
 #include "cli/output.hpp"
 
+#include <crosswalk/io/paths.hpp>
 #include <crosswalk/model/date.hpp>
 #include <crosswalk/workbench/demo.hpp>
 #include <crosswalk/workbench/init.hpp>
-#include <crosswalk/io/paths.hpp>
 
 #include <boost/json.hpp>
 
@@ -52,14 +51,10 @@ private:
 
         PluginHost host;
         host.loadAll(searchPath(m_global));
-        for (const auto& p : host.plugins()) {
-            if (p.status != PluginStatus::Loaded) continue;
-            auto synced = syncPlugin(*ws, p);
-            // A plugin the workspace refuses is skipped, as `init` does; the demo says what it needs.
-            if (!synced && synced.error().kind == ErrorKind::Internal) return fail(synced.error());
-        }
-        (void)importPacks(*ws, host, m_global);
-        if (auto seeded = ws->seedCommonControls(); !seeded) return fail(seeded.error());
+        // A plugin the workspace refuses is skipped, as `init` does; the demo says what it needs.
+        auto report = initWorkspace(*ws, host, packPath(m_global));
+        if (!report) return fail(report.error());
+        for (const auto& line : report->importProblems) std::cerr << "crosswalk: " << line << '\n';
 
         auto summary = buildDemo(*ws, host, *today);
         if (!summary) return fail(summary.error());

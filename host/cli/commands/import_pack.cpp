@@ -4,6 +4,7 @@
 #include "cli/output.hpp"
 
 #include <crosswalk/io/pack.hpp>
+#include <crosswalk/io/paths.hpp>
 
 #include <filesystem>
 #include <iostream>
@@ -25,7 +26,7 @@ public:
 private:
     int run() const {
         const fs::path file(m_file);
-        auto text = readText(file);
+        auto text = readTextFile(file);
         if (!text) return fail(text.error());
         PackReading reading = readPack(*text);
         if (!reading.pack) {

@@ -1,20 +1,16 @@
 // `crosswalk init`: create the workspace if needed, sync every plugin found, import every
 // mapping pack, seed the common controls, and show what the workspace now holds.
-#include "cli/commands/init.hpp"
-
 #include "cli/commands/commands.hpp"
 #include "cli/mappings.hpp"
 #include "cli/output.hpp"
 
 #include <crosswalk/workbench/init.hpp>
 
-#include <crosswalk/io/paths.hpp>
-
 #include <boost/json.hpp>
 
 #include <iostream>
-#include <map>
-#include <set>
+#include <optional>
+#include <string>
 
 namespace fs = std::filesystem;
 namespace json = boost::json;
@@ -36,6 +32,65 @@ Result<void> printOverlapSummary(Workspace& ws, std::ostream& out) {
     return {};
 }
 
+/// A pack as `init --json` lists it: every entry has the same fields (README, "JSON output");
+/// what does not apply is null.
+json::object packJson(const PackInit& pack) {
+    json::array problems;
+    for (const auto& p : pack.problems) problems.emplace_back(p);
+    const auto textOrNull = [](const std::optional<std::string>& s) {
+        return s ? json::value(*s) : json::value(nullptr);
+    };
+    return json::object{
+        {"pack", textOrNull(pack.packId)},
+        {"action", toString(pack.action)},
+        {"version", textOrNull(pack.version)},
+        {"previous_version", pack.previousVersion.empty() ? json::value(nullptr) : json::value(pack.previousVersion)},
+        {"mappings", pack.mappings ? json::value(*pack.mappings) : json::value(nullptr)},
+        {"note", pack.note},
+        {"problems", std::move(problems)},
+        {"file", pack.origin},
+    };
+}
+
+/// The plugins table of `init`, with how many loaded and how many were rejected or refused.
+void printPlugins(const InitReport& report, std::ostream& out) {
+    Table table({"PLUGIN", "VERSION", "STATUS", "CONTROLS", "WORKSPACE"});
+    std::size_t rejected = 0;
+    for (const auto& entry : report.plugins) {
+        const PluginInfo& p = *entry.plugin;
+        if (entry.rejected()) {
+            ++rejected;
+            const std::string reason = !entry.refusal.empty() ? entry.refusal
+                                       : p.problems.empty()   ? std::string()
+                                                              : p.problems.front();
+            table.add({p.id.empty() ? p.file.filename().string() : p.id, p.version, "rejected", "-", reason});
+            continue;
+        }
+        const SyncResult& sync = *entry.sync;
+        std::string what(toString(sync.action));
+        if (!sync.previousVersion.empty() && sync.previousVersion != sync.version) {
+            what += " from " + sync.previousVersion;
+        }
+        if (!sync.note.empty()) what += " (" + sync.note + ")";
+        table.add({p.id, p.version, "loaded", std::to_string(controlCount(p)), what});
+    }
+    out << "Plugins: " << report.plugins.size() - rejected << " loaded, " << rejected << " rejected\n";
+    if (!table.empty()) table.print(out);
+}
+
+/// The mapping packs table of `init`.
+void printPacks(const InitReport& report, std::ostream& out) {
+    Table table({"PACK", "VERSION", "MAPPINGS", "WORKSPACE"});
+    for (const auto& pack : report.packs) {
+        std::string what(toString(pack.action));
+        if (!pack.note.empty()) what += " (" + pack.note + ")";
+        table.add({pack.packId ? *pack.packId : fs::path(pack.origin).filename().string(), pack.version.value_or("-"),
+                   pack.mappings ? std::to_string(*pack.mappings) : "-", what});
+    }
+    out << "Mapping packs: " << report.packs.size() << "\n";
+    table.print(out);
+}
+
 class InitCommand {
 public:
     explicit InitCommand(CommandLine& cli) : m_global(cli.global()) {
@@ -51,39 +106,28 @@ private:
         if (!ws) return fail(ws.error());
         PluginHost host;
         host.loadAll(searchPath(m_global), progressPrinter());
-
-        // A plugin the workspace refuses (say, a framework another plugin owns) is
-        // reported and skipped like any bad plugin; the others still load.
-        json::array pluginsJson;
-        std::map<const PluginInfo*, SyncResult> synced;
-        std::map<const PluginInfo*, std::string> refused;
-        for (const auto& p : host.plugins()) {
-            json::object entry = toJson(p);
-            entry["sync"] = nullptr;
-            if (p.status == PluginStatus::Loaded) {
-                auto result = syncPlugin(*ws, p);
-                if (result) {
-                    entry["sync"] = toJson(*result);
-                    synced.emplace(&p, *result);
-                } else if (result.error().kind == ErrorKind::Internal) {
-                    return fail(result.error());
-                } else {
-                    refused.emplace(&p, result.error().message);
-                    entry["status"] = "rejected";
-                    entry["problems"] = json::array{json::value(result.error().message)};
-                }
-            }
-            pluginsJson.push_back(std::move(entry));
-        }
-        json::array packsJson = importPacks(*ws, host, m_global);
-        auto seeded = ws->seedCommonControls();
-        if (!seeded) return fail(seeded.error());
+        auto report = initWorkspace(*ws, host, packPath(m_global));
+        if (!report) return fail(report.error());
+        for (const auto& line : report->importProblems) std::cerr << "crosswalk: " << line << '\n';
         auto frameworks = ws->frameworks();
         if (!frameworks) return fail(frameworks.error());
 
         if (m_json) {
+            json::array pluginsJson;
+            for (const auto& p : report->plugins) {
+                json::object entry = toJson(*p.plugin);
+                entry["sync"] = p.sync ? json::value(toJson(*p.sync)) : json::value(nullptr);
+                if (!p.refusal.empty()) {
+                    entry["status"] = "rejected";
+                    entry["problems"] = json::array{json::value(p.refusal)};
+                }
+                pluginsJson.push_back(std::move(entry));
+            }
+            json::array packsJson;
+            for (const auto& pack : report->packs) packsJson.push_back(packJson(pack));
             json::array frameworksJson;
             for (const auto& f : *frameworks) frameworksJson.push_back(toJson(f));
+            const SeedResult& seeded = report->seeded;
             printJson(std::cout, json::object{
                                      {"workspace", ws->path().string()},
                                      {"created", ws->created()},
@@ -91,60 +135,21 @@ private:
                                      {"plugins", std::move(pluginsJson)},
                                      {"packs", std::move(packsJson)},
                                      {"common_controls",
-                                      json::object{{"created", seeded->created}, {"links_added", seeded->linksAdded}}},
+                                      json::object{{"created", seeded.created}, {"links_added", seeded.linksAdded}}},
                                      {"frameworks", std::move(frameworksJson)},
                                  });
         } else {
             std::cout << "Workspace " << ws->path().string() << (ws->created() ? " (created)" : "") << "\n\n";
-            Table table({"PLUGIN", "VERSION", "STATUS", "CONTROLS", "WORKSPACE"});
-            std::size_t rejected = 0;
-            for (const auto& p : host.plugins()) {
-                const auto refusal = refused.find(&p);
-                if (p.status == PluginStatus::Rejected || refusal != refused.end()) {
-                    ++rejected;
-                    const std::string reason = refusal != refused.end() ? refusal->second
-                                               : p.problems.empty()     ? std::string()
-                                                                        : p.problems.front();
-                    table.add({p.id.empty() ? p.file.filename().string() : p.id, p.version, "rejected", "-", reason});
-                    continue;
-                }
-                const SyncResult& sync = synced.at(&p);
-                std::string what(toString(sync.action));
-                if (!sync.previousVersion.empty() && sync.previousVersion != sync.version) {
-                    what += " from " + sync.previousVersion;
-                }
-                if (!sync.note.empty()) what += " (" + sync.note + ")";
-                table.add({p.id, p.version, "loaded", std::to_string(controlCount(p)), what});
-            }
-            std::cout << "Plugins: " << host.plugins().size() - rejected << " loaded, " << rejected << " rejected\n";
-            if (!table.empty()) table.print(std::cout);
-            if (!packsJson.empty()) {
+            printPlugins(*report, std::cout);
+            if (!report->packs.empty()) {
                 std::cout << "\n";
-                Table packs({"PACK", "VERSION", "MAPPINGS", "WORKSPACE"});
-                for (const auto& entry : packsJson) {
-                    const auto& e = entry.as_object();
-                    std::string what(e.at("action").as_string());
-                    if (const auto* note = e.if_contains("note");
-                        note && note->is_string() && !note->as_string().empty()) {
-                        what += " (" + std::string(note->as_string()) + ")";
-                    }
-                    const auto text = [](const json::value& v) {
-                        return v.is_string() ? std::string(v.as_string())
-                               : v.is_null() ? std::string("-")
-                                             : json::serialize(v);
-                    };
-                    packs.add({e.at("pack").is_string()
-                                   ? text(e.at("pack"))
-                                   : fs::path(std::string(e.at("file").as_string())).filename().string(),
-                               text(e.at("version")), text(e.at("mappings")), what});
-                }
-                std::cout << "Mapping packs: " << packsJson.size() << "\n";
-                packs.print(std::cout);
+                printPacks(*report, std::cout);
             }
-            if (seeded->created + seeded->linksAdded + seeded->linksUpdated + seeded->linksRemoved > 0) {
-                std::cout << "\nCommon controls: " << seeded->created << " created from iso27001-2022, "
-                          << seeded->linksAdded << " requirement links added, " << seeded->linksUpdated << " retyped, "
-                          << seeded->linksRemoved << " removed\n";
+            const SeedResult& seeded = report->seeded;
+            if (seeded.created + seeded.linksAdded + seeded.linksUpdated + seeded.linksRemoved > 0) {
+                std::cout << "\nCommon controls: " << seeded.created << " created from iso27001-2022, "
+                          << seeded.linksAdded << " requirement links added, " << seeded.linksUpdated << " retyped, "
+                          << seeded.linksRemoved << " removed\n";
             }
             std::cout << '\n';
             printFrameworks(*frameworks, std::cout);
@@ -154,8 +159,9 @@ private:
         for (const auto& p : host.plugins()) {
             if (p.status == PluginStatus::Rejected) printRejected(p, std::cerr);
         }
-        for (const auto& [p, reason] : refused)
-            std::cerr << "crosswalk: " << p->file.string() << ": " << reason << '\n';
+        for (const auto& p : report->plugins) {
+            if (!p.refusal.empty()) std::cerr << "crosswalk: " << p.plugin->file.string() << ": " << p.refusal << '\n';
+        }
         if (host.plugins().empty()) {
             std::cerr << "crosswalk: no plugins found; searched:";
             for (const auto& dir : searchPath(m_global)) std::cerr << ' ' << dir.string();
@@ -169,86 +175,6 @@ private:
 };
 
 }  // namespace
-
-json::array importPacks(Workspace& ws, const PluginHost& host, const GlobalOptions& global) {
-    json::array out;
-    std::set<std::string> known;
-    if (auto frameworks = ws.frameworks()) {
-        for (const auto& f : *frameworks) known.insert(f.id);
-    }
-    // Every entry has the same fields (README, "JSON output"); what does not apply is null.
-    auto entry = [](const json::value& pack, std::string_view action, const json::value& version,
-                    const json::value& mappings, const std::string& note, json::array problems,
-                    const std::string& file) {
-        return json::object{{"pack", pack},
-                            {"action", action},
-                            {"version", version},
-                            {"previous_version", nullptr},
-                            {"mappings", mappings},
-                            {"note", note},
-                            {"problems", std::move(problems)},
-                            {"file", file}};
-    };
-    auto problemsOf = [](const std::vector<Problem>& problems) {
-        json::array list;
-        for (const auto& p : problems) list.emplace_back(toString(p));
-        return list;
-    };
-    auto importOne = [&](const Pack& pack, const std::string& origin, const std::string& sha,
-                         const std::string& plugin) {
-        for (const auto* needed : {&pack.sourceFramework, &pack.targetFramework}) {
-            if (!known.contains(*needed)) {
-                out.push_back(entry(json::value(pack.id), "skipped", json::value(pack.version), nullptr,
-                                    "framework '" + *needed + "' is not loaded", {}, origin));
-                return;
-            }
-        }
-        auto result = ws.importPack(pack, origin, sha, plugin);
-        if (!result) {
-            std::cerr << "crosswalk: " << origin << ": " << result.error().message << '\n';
-            out.push_back(entry(json::value(pack.id), "failed", json::value(pack.version), nullptr, "",
-                                json::array{json::value(result.error().message)}, origin));
-            return;
-        }
-        printProblems(origin, result->problems);
-        json::object e = toJson(*result);
-        if (!result->problems.empty()) e["mappings"] = nullptr;
-        e["file"] = origin;
-        out.push_back(std::move(e));
-    };
-    for (const auto& p : host.plugins()) {
-        if (p.status != PluginStatus::Loaded || p.packsJson.empty()) continue;
-        std::vector<Problem> bundle;
-        const std::string origin = "plugin:" + p.id;
-        for (auto& reading : readPackBundle(p.packsJson, bundle)) {
-            if (!reading.pack) {
-                printProblems(origin, reading.problems);
-                out.push_back(entry(nullptr, "rejected", nullptr, nullptr, "", problemsOf(reading.problems), origin));
-                continue;
-            }
-            importOne(*reading.pack, origin, reading.contentSha256, p.id);
-        }
-        printProblems(origin, bundle);
-    }
-    for (const auto& file : findPackFiles(packPath(global))) {
-        auto text = readText(file);
-        if (!text) {
-            std::cerr << "crosswalk: " << text.error().message << '\n';
-            out.push_back(entry(nullptr, "failed", nullptr, nullptr, "", json::array{json::value(text.error().message)},
-                                file.string()));
-            continue;
-        }
-        PackReading reading = readPack(*text);
-        if (!reading.pack) {
-            printProblems(file.string(), reading.problems);
-            out.push_back(
-                entry(nullptr, "rejected", nullptr, nullptr, "", problemsOf(reading.problems), file.string()));
-            continue;
-        }
-        importOne(*reading.pack, file.string(), reading.contentSha256, "");
-    }
-    return out;
-}
 
 void addInit(CommandLine& cli) {
     cli.own<InitCommand>();

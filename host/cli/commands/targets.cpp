@@ -7,6 +7,7 @@
 #include <crosswalk/workbench/targets.hpp>
 
 #include <crosswalk/io/json.hpp>
+#include <crosswalk/io/paths.hpp>
 #include <crosswalk/store/organization.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
 
@@ -142,7 +143,7 @@ private:
             return {};
         };
         if (!m_options.answersFile.empty()) {
-            auto text = readText(m_options.answersFile);
+            auto text = readTextFile(m_options.answersFile);
             if (!text) return Error{text.error().kind, "--answers-file " + text.error().message};
             if (auto r = addObject(*text, "--answers-file " + m_options.answersFile); !r) return r.error();
         }

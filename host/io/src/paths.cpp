@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <fstream>
 #include <set>
+#include <sstream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -122,6 +124,15 @@ std::vector<fs::path> findFiles(const std::vector<fs::path>& searchPath, std::st
 
 std::vector<fs::path> findPackFiles(const std::vector<fs::path>& path) {
     return findFiles(path, ".json");
+}
+
+Result<std::string> readTextFile(const fs::path& file) {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return Error::badInput(file.string() + ": cannot open for reading");
+    std::ostringstream text;
+    text << in.rdbuf();
+    if (in.bad()) return Error::internal(file.string() + ": read error");
+    return text.str();
 }
 
 }  // namespace cw

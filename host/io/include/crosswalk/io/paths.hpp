@@ -1,10 +1,14 @@
 /**
  * @file paths.hpp
- * @brief Where the default workspace lives and where plugins are looked for.
+ * @brief Where the default workspace lives, where plugins and packs are looked for, and
+ * reading a file found there.
  */
 #pragma once
 
+#include <crosswalk/model/error.hpp>
+
 #include <filesystem>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -42,5 +46,8 @@ std::vector<std::filesystem::path> findFiles(const std::vector<std::filesystem::
 
 /// The *.json files under `searchPath` (folders: sorted; files: as given), without duplicates.
 std::vector<std::filesystem::path> findPackFiles(const std::vector<std::filesystem::path>& searchPath);
+
+/// The whole file, as bytes; BadInput "FILE: cannot open for reading" when it cannot be opened.
+Result<std::string> readTextFile(const std::filesystem::path& file);
 
 }  // namespace cw
