@@ -6,11 +6,11 @@
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/implementation.hpp>
 #include <crosswalk/store/soa.hpp>
-#include <crosswalk/workbench/timeline.hpp>
 #include <crosswalk/store/workspace.hpp>
 #include <crosswalk/workbench/demo.hpp>
 #include <crosswalk/workbench/readiness.hpp>
 #include <crosswalk/workbench/soa_export.hpp>
+#include <crosswalk/workbench/timeline.hpp>
 
 #include <benchmark/benchmark.h>
 

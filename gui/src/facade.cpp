@@ -136,7 +136,9 @@ Result<ControlInfo> Facade::control(std::string_view fullRef) {
                      .description = c.description,
                      .kind = c.kind,
                      .assessable = c.assessable,
-                     .attributes = attributesOf(c.attributes)};
+                     .attributes = attributesOf(c.attributes),
+                     .ancestors = {},
+                     .children = {}};
     for (const auto& a : detail->ancestors) info.ancestors.push_back({a.fullRef(), a.title});
     for (const auto& k : detail->children) info.children.push_back({k.fullRef(), k.title});
     return info;
@@ -154,7 +156,6 @@ const OverlapMatrix& Facade::overlap(int depth) {
     OverlapMatrix matrix;
     matrix.depth = depth;
     if (m_impl) {
-        const GraphData& data = m_impl->graph.data();
         matrix.frameworks = m_impl->graph.frameworksByConnection();
         matrix.cells = m_impl->graph.overlap(matrix.frameworks, depth);
     }
@@ -184,7 +185,7 @@ Marginal Facade::marginal(const std::vector<std::string>& have, const std::strin
 std::vector<SearchHit> Facade::search(std::string_view query, std::size_t limit) const {
     std::vector<SearchHit> out;
     if (!m_impl) return out;
-    const std::vector<std::string> words = text::words(query);
+    const std::vector<std::string> words = text::searchTerms(query);
     if (words.empty()) return out;
     const std::string q = cw::lower(query);
     const auto& controls = m_impl->graph.data().controls;

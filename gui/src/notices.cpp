@@ -38,11 +38,13 @@ void Notices::draw() {
         ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(pad * 28.0f, pad * 10.0f));
         ImGui::SetNextWindowBgAlpha(0.92f);
         const bool error = n.level == Level::Error;
-        ImGui::PushStyleColor(ImGuiCol_Border, error ? ImVec4(0.90f, 0.35f, 0.30f, 1.0f) : ImVec4(0.35f, 0.65f, 0.90f, 1.0f));
+        ImGui::PushStyleColor(ImGuiCol_Border,
+                              error ? ImVec4(0.90f, 0.35f, 0.30f, 1.0f) : ImVec4(0.35f, 0.65f, 0.90f, 1.0f));
         bool dismiss = false;
         if (ImGui::Begin(name, nullptr,
-                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize | ImGuiWindowFlags_NoSavedSettings |
-                             ImGuiWindowFlags_NoFocusOnAppearing | ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove)) {
+                         ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_AlwaysAutoResize |
+                             ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoFocusOnAppearing |
+                             ImGuiWindowFlags_NoNav | ImGuiWindowFlags_NoMove)) {
             ImGui::PushTextWrapPos(pad * 27.0f);
             ImGui::TextColored(error ? ImVec4(1.0f, 0.55f, 0.50f, 1.0f) : ImVec4(0.55f, 0.80f, 1.0f, 1.0f), "%s",
                                error ? "Error" : "Note");

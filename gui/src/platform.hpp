@@ -20,9 +20,9 @@ struct WindowOptions {
 
 /// What the frame loop calls.
 struct FrameLoop {
-    std::function<void()> beforeFrame;  ///< before NewFrame: the place to rebuild fonts
-    std::function<bool()> frame;        ///< draws one frame; false stops the loop
-    int maxFrames = 0;                  ///< 0: until the window closes
+    std::function<void()> beforeFrame;          ///< before NewFrame: the place to rebuild fonts
+    std::function<bool()> frame;                ///< draws one frame; false stops the loop
+    int maxFrames = 0;                          ///< 0: until the window closes
     std::function<void(const Image&)> capture;  ///< gets the last frame's pixels when set
 };
 

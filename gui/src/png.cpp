@@ -6,8 +6,7 @@
 namespace cw::gui {
 
 bool writePng(const std::filesystem::path& file, const Image& image, std::string& error) {
-    const std::size_t expected =
-        static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 3u;
+    const std::size_t expected = static_cast<std::size_t>(image.width) * static_cast<std::size_t>(image.height) * 3u;
     if (image.width <= 0 || image.height <= 0 || image.rgb.size() != expected) {
         error = "empty or inconsistent image";
         return false;

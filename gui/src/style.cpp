@@ -19,7 +19,8 @@ void buildFonts(float scale) {
     ImGuiIO& io = ImGui::GetIO();
     io.Fonts->Clear();
     io.FontGlobalScale = 1.0f;
-    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x21FF, 0x2264, 0x2265, 0x25A0, 0x25CF, 0};
+    static const ImWchar kRanges[] = {0x0020, 0x00FF, 0x2010, 0x2027, 0x2190, 0x21FF,
+                                      0x2264, 0x2265, 0x25A0, 0x25CF, 0};
     ImFont* font = nullptr;
     for (const char* file : kFontCandidates) {
         std::error_code ec;

@@ -11,7 +11,7 @@
 
 namespace cw::gui::text {
 
-std::vector<std::string> words(std::string_view text) {
+std::vector<std::string> searchTerms(std::string_view text) {
     std::vector<std::string> out;
     const std::string folded = cw::lower(text);
     for (std::size_t i = 0; i < folded.size();) {

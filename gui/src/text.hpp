@@ -11,7 +11,7 @@
 namespace cw::gui::text {
 
 /// The space-separated words of `text`, lower-cased (empty words dropped).
-std::vector<std::string> words(std::string_view text);
+std::vector<std::string> searchTerms(std::string_view text);
 
 /// Whether `haystack` contains `needle`, ignoring ASCII case.
 bool containsFolded(std::string_view haystack, std::string_view needle);

@@ -52,7 +52,8 @@ TEST(Carrying, NothingRecordedIsNotStartedWithoutVia) {
 }
 
 TEST(Carrying, AFullLinkCarriesImplemented) {
-    const auto r = only(oneRequirement({link(1, "CC-A.8.5", "mapping", "subset-of", recorded(S::Implemented, "CISO"))}));
+    const auto r =
+        only(oneRequirement({link(1, "CC-A.8.5", "mapping", "subset-of", recorded(S::Implemented, "CISO"))}));
     EXPECT_EQ(r.status, S::Implemented);
     EXPECT_EQ(r.via, "CC-A.8.5 (subset-of)");
     EXPECT_EQ(r.owner, "CISO");
@@ -76,8 +77,8 @@ TEST(Carrying, HighestProgressWinsThenAFullLinkThenTheFirstKey) {
     r = only(oneRequirement({link(1, "CC-1", "mapping", "intersects-with", recorded(S::Partial)),
                              link(1, "CC-2", "manual", "", recorded(S::Partial))}));
     EXPECT_EQ(r.via, "CC-2 (manual)");
-    r = only(oneRequirement({link(1, "CC-1", "hub", "", recorded(S::Partial)),
-                             link(1, "CC-2", "hub", "", recorded(S::Partial))}));
+    r = only(oneRequirement(
+        {link(1, "CC-1", "hub", "", recorded(S::Partial)), link(1, "CC-2", "hub", "", recorded(S::Partial))}));
     EXPECT_EQ(r.via, "CC-1 (hub)");
 }
 

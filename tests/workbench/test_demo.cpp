@@ -1,5 +1,5 @@
-// The demo workspace (host/workbench/src/demo.cpp, data in host/workbench/data/demo.json): what it holds, and that the findings
-// planted in it are exactly what readiness, the timeline and the evidence library report.
+// The demo workspace (host/workbench/src/demo.cpp, data in host/workbench/data/demo.json): what it holds, and that the
+// findings planted in it are exactly what readiness, the timeline and the evidence library report.
 #include <crosswalk/store/audit.hpp>
 #include <crosswalk/store/evidence.hpp>
 #include <crosswalk/store/organization.hpp>

@@ -1,9 +1,9 @@
 // The organization suite: profile, scope items, assets, targets with the real plugins'
 // scoping rules, applicability, and the CLI over them.
 #include <crosswalk/store/organization.hpp>
-#include <crosswalk/workbench/targets.hpp>
 #include <crosswalk/store/risk.hpp>
 #include <crosswalk/workbench/init.hpp>
+#include <crosswalk/workbench/targets.hpp>
 
 #include "workbench_fixture.hpp"
 

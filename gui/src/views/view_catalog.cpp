@@ -100,7 +100,7 @@ void CatalogView::refresh(Context& context) {
     const std::size_t n = m_controls ? m_controls->size() : 0;
     m_matches.assign(n, 0);
     m_visible.assign(n, 0);
-    const std::vector<std::string> words = text::words(m_filter);
+    const std::vector<std::string> words = text::searchTerms(m_filter);
     const std::string value = cw::lower(m_attrValue);
     for (std::size_t i = 0; i < n; ++i) {
         const ControlItem& c = (*m_controls)[i];

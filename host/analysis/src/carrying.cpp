@@ -43,7 +43,8 @@ std::vector<RequirementStatus> carryStatuses(const CarryInput& input) {
             if (status == ImplementationStatus::Implemented) status = ImplementationStatus::Partial;
         }
         carried[link.requirement].push_back(
-            {status, full, link.commonControl + " (" + (link.source == "mapping" ? link.relationship : link.source) + ")",
+            {status, full,
+             link.commonControl + " (" + (link.source == "mapping" ? link.relationship : link.source) + ")",
              &*link.status});
     }
 

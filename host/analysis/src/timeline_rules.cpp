@@ -122,8 +122,8 @@ void addBars(Timeline& t) {
         if (!start) continue;
         Date end = effectiveEnd(m).value_or(*start);
         if (end < *start) end = *start;
-        t.bars.push_back(TimelineBar{std::string(kHubFramework), stepName(m.step), std::string(describe(m.step)), *start, end,
-                                     m.actualStart.has_value() || m.actualEnd.has_value(), false});
+        t.bars.push_back(TimelineBar{std::string(kHubFramework), stepName(m.step), std::string(describe(m.step)),
+                                     *start, end, m.actualStart.has_value() || m.actualEnd.has_value(), false});
     }
     if (t.certificateIssued) {
         const struct {
@@ -134,8 +134,8 @@ void addBars(Timeline& t) {
                        {Step::Recertification, t.recertificationDue}};
         for (const auto& d : derived) {
             if (!d.due || t.milestones[indexOf(d.step)].hasDates()) continue;
-            t.bars.push_back(TimelineBar{std::string(kHubFramework), stepName(d.step), std::string(describe(d.step)) + " (due)",
-                                         *d.due, *d.due, false, true});
+            t.bars.push_back(TimelineBar{std::string(kHubFramework), stepName(d.step),
+                                         std::string(describe(d.step)) + " (due)", *d.due, *d.due, false, true});
         }
         t.bars.push_back(TimelineBar{std::string(kHubFramework), "certificate-validity", "Certificate valid",
                                      *t.certificateIssued, *t.certificateExpires, false, true});
@@ -161,7 +161,9 @@ Timeline buildTimeline(const TimelineInput& input, Date today) {
     Timeline t;
     t.today = today;
     t.settings = input.settings;
-    t.milestones = input.milestones;
+    // One milestone per step, in step order, whatever the input holds (a step given twice: the last).
+    for (const Step step : kSteps) t.milestones.push_back(Milestone{step, {}, {}, {}, {}, {}});
+    for (const auto& m : input.milestones) t.milestones[indexOf(m.step)] = m;
     t.cycles = input.cycles;
 
     const Milestone& certificate = t.milestones[indexOf(Step::Certificate)];

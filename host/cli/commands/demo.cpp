@@ -21,7 +21,7 @@ namespace {
 
 // Without --db the demo gets its own file beside the default workspace, never the user's workspace.
 fs::path demoPath(const GlobalOptions& global) {
-    return global.db.empty() ? defaultWorkspacePath().parent_path() / "demglobal.db" : fs::path(global.db);
+    return global.db.empty() ? defaultWorkspacePath().parent_path() / "demo.db" : fs::path(global.db);
 }
 
 class DemoCommand {

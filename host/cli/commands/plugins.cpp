@@ -2,8 +2,8 @@
 #include "cli/commands/commands.hpp"
 #include "cli/output.hpp"
 
-#include <crosswalk/plugin_host/plugin_host.hpp>
 #include <crosswalk/model/version.hpp>
+#include <crosswalk/plugin_host/plugin_host.hpp>
 
 #include <boost/json.hpp>
 

@@ -2,8 +2,8 @@
 #include "cli/commands/commands.hpp"
 #include "cli/listing.hpp"
 
-#include <crosswalk/store/organization.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/organization.hpp>
 #include <crosswalk/workbench/readiness.hpp>
 
 #include <boost/json.hpp>
@@ -40,18 +40,8 @@ private:
         host.loadAll(searchPath(m_global));
 
         // Say which targets' plugin checks cannot run, rather than pass over them in silence.
-        std::vector<std::string> skipped;
-        auto all = targets(*ws);
-        if (!all) return fail(all.error());
-        auto frameworks = ws->frameworks();
-        if (!frameworks) return fail(frameworks.error());
-        for (const auto& t : *all) {
-            for (const auto& f : *frameworks) {
-                if (f.id == t.framework && !f.pluginId.empty() && host.find(f.pluginId) == nullptr) {
-                    skipped.push_back(f.pluginId);
-                }
-            }
-        }
+        auto skipped = pluginsNotLoaded(*ws, host);
+        if (!skipped) return fail(skipped.error());
 
         auto findings = m_options.stage == 1 ? stage1Readiness(*ws, &host, *at) : stage2Readiness(*ws, &host, *at);
         if (!findings) return fail(findings.error());
@@ -75,7 +65,7 @@ private:
                                                                        {"minor", counts[2]},
                                                                        {"info", counts[3]},
                                                                        {"total", findings->size()}}},
-                                              {"plugins_not_loaded", jsonStrings(skipped)}});
+                                              {"plugins_not_loaded", jsonStrings(*skipped)}});
         } else {
             std::cout << "Stage " << m_options.stage << " readiness on " << at->str() << "\n\n";
             if (findings->empty()) {
@@ -94,7 +84,7 @@ private:
             std::cout << "\nSummary: " << counts[0] << " blocker, " << counts[1] << " major, " << counts[2]
                       << " minor, " << counts[3] << " info (" << findings->size() << " findings)\n";
         }
-        for (const auto& id : skipped) {
+        for (const auto& id : *skipped) {
             std::cerr << "crosswalk: plugin '" << id << "' is not loaded; its readiness checks did not run\n";
         }
         return kExitOk;

@@ -8,8 +8,8 @@
 
 #include <crosswalk/io/json.hpp>
 #include <crosswalk/io/paths.hpp>
-#include <crosswalk/store/organization.hpp>
 #include <crosswalk/plugin_host/plugin_host.hpp>
+#include <crosswalk/store/organization.hpp>
 
 #include <boost/json.hpp>
 

@@ -18,8 +18,8 @@ std::string_view toString(SyncAction action) noexcept {
     return "unknown";
 }
 
-UpgradeDecision decideUpgrade(const std::optional<std::pair<std::string, std::string>>& held,
-                              std::string_view version, std::string_view sha256, std::string_view what) {
+UpgradeDecision decideUpgrade(const std::optional<std::pair<std::string, std::string>>& held, std::string_view version,
+                              std::string_view sha256, std::string_view what) {
     if (!held) return {SyncAction::Added, {}};
     const auto& [heldVersion, heldSha] = *held;
     const int order = compareVersions(version, heldVersion);

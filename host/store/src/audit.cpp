@@ -13,12 +13,10 @@
 namespace cw {
 namespace {
 
-using db::blank;
 using db::checkKey;
 using db::dateText;
 using db::freeKey;
 using db::nextNumberedKey;
-using db::parseName;
 
 Error withContext(const Error& e, const std::string& context) {
     return Error{e.kind, context + ": " + e.message};

@@ -17,7 +17,6 @@ namespace cw {
 namespace {
 
 namespace fs = std::filesystem;
-using db::inQuotes;
 
 // How messages name an item; one being added without a key has none yet.
 std::string itemName(std::string_view key) {
@@ -39,7 +38,7 @@ Result<void> checkUri(std::string_view key, std::string_view uri) {
 
 // The checks every add and update shares; nothing here needs the database.
 Result<void> checkFields(const EvidenceItem& item) {
-    if (db::blank(item.title)) return Error::badInput(itemName(item.key) + " needs a title");
+    if (blank(item.title)) return Error::badInput(itemName(item.key) + " needs a title");
     if (item.validUntil && item.collectedOn && *item.validUntil < *item.collectedOn) {
         return Error::badInput(itemName(item.key) + ": valid-until " + item.validUntil->str() +
                                " is before collected-on " + item.collectedOn->str());

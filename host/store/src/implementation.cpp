@@ -7,9 +7,6 @@
 #include "database.hpp"
 #include "repository.hpp"
 
-#include <algorithm>
-#include <map>
-
 namespace cw {
 namespace {
 
@@ -56,8 +53,8 @@ Result<StatusEntry> setImplementationStatus(Workspace& ws, StatusEntry entry) {
     auto& db = db::connection(ws);
     auto subject = db::resolveSubject(db, entry.subject, "record the status on");
     if (!subject) return subject.error();
-    if (entry.status == ImplementationStatus::NotApplicable && db::blank(entry.reason)) {
-        return Error::badInput(db::inQuotes(entry.subject) + " cannot be not-applicable without a reason saying why");
+    if (entry.status == ImplementationStatus::NotApplicable && blank(entry.reason)) {
+        return Error::badInput(inQuotes(entry.subject) + " cannot be not-applicable without a reason saying why");
     }
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
@@ -88,7 +85,7 @@ Result<void> clearImplementationStatus(Workspace& ws, std::string_view subject) 
     if (!s) return s.error();
     (*s)->bindAll(resolved->control ? *resolved->control : *resolved->commonControl);
     if (auto r = (*s)->run(); !r) return r;
-    if (db.changes() == 0) return Error::notFound("no status recorded for " + db::inQuotes(subject));
+    if (db.changes() == 0) return Error::notFound("no status recorded for " + inQuotes(subject));
     return {};
 }
 

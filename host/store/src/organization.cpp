@@ -14,8 +14,6 @@ namespace cw {
 namespace {
 
 namespace json = boost::json;
-using db::blank;
-using db::joined;
 
 Result<std::vector<std::string>> column(db::Database& db, std::string_view query, std::string_view param = {}) {
     auto s = db.cached(query);
@@ -47,7 +45,7 @@ Result<bool> isTarget(db::Database& db, std::string_view framework) {
 Error notATarget(db::Database& db, std::string_view framework) {
     auto ids = column(db, "SELECT framework_id FROM targets ORDER BY position");
     if (!ids) return ids.error();
-    return Error::notFound("'" + std::string(framework) + "' is not a target framework (targets: " +
+    return Error::notFound(inQuotes(framework) + " is not a target framework (targets: " +
                            (ids->empty() ? std::string("none") : joined(*ids)) + ")");
 }
 

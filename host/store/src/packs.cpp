@@ -1,5 +1,6 @@
 // The workspace's packs and mappings: importing a pack, listing packs, and the mapping graph
 // the analyses read. All SQL text for packs and mappings.
+#include <crosswalk/io/json.hpp>
 #include <crosswalk/model/version.hpp>
 #include <crosswalk/store/workspace.hpp>
 

@@ -28,11 +28,6 @@ inline Database& connection(Workspace& ws) {
     return detail::WorkspaceAccess::db(ws);
 }
 
-// The text helpers, under the names the repositories have always used.
-using cw::blank;
-using cw::inQuotes;
-using cw::joined;
-
 /// A key of 1-64 letters, digits, '.', '_' or '-', starting with a letter or digit (so it can
 /// never be taken for a command-line option, nor hold the ':' of a full ref). `what` names the
 /// kind in the message: "invalid asset key 'a b' (…)".
@@ -74,8 +69,6 @@ private:
 std::string toJsonArray(const std::vector<std::string>& items);
 /// The strings of a stored JSON array; anything else reads as empty (the schema checks the JSON).
 std::vector<std::string> fromJsonArray(std::string_view text);
-
-using cw::parseName;
 
 /// What an implementation status or an evidence link is recorded on: exactly one id is set.
 struct Subject {

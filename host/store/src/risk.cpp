@@ -11,8 +11,6 @@
 namespace cw {
 namespace {
 
-using db::inQuotes;
-
 std::string range(int levels) {
     return "1–" + std::to_string(levels);
 }
@@ -29,7 +27,7 @@ Result<void> checkNames(const std::vector<std::string>& names, int levels, const
     }
     std::set<std::string> seen;
     for (const auto& name : names) {
-        if (db::blank(name)) return Error::badInput(std::string("risk matrix: a ") + what + " level name is empty");
+        if (blank(name)) return Error::badInput(std::string("risk matrix: a ") + what + " level name is empty");
         if (!seen.insert(name).second) {
             return Error::badInput(std::string("risk matrix: ") + what + " level name " + inQuotes(name) +
                                    " is used twice");
@@ -70,7 +68,7 @@ int acceptedScore(const Risk& r) {
 // Every rule of setRisk's documentation that needs only the matrix.
 Result<void> checkRisk(const Risk& r, const RiskMatrix& m) {
     const std::string who = riskName(r.key) + ": ";
-    if (db::blank(r.title)) return Error::badInput(who + "a risk needs a title");
+    if (blank(r.title)) return Error::badInput(who + "a risk needs a title");
     if (r.likelihood < 1 || r.likelihood > m.likelihoodLevels) {
         return Error::badInput(who + "likelihood " + std::to_string(r.likelihood) + " is outside the matrix (" +
                                range(m.likelihoodLevels) + ")");

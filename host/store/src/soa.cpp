@@ -17,7 +17,6 @@ namespace cw {
 namespace {
 
 using db::AnnexControl;
-using db::joined;
 constexpr std::size_t kRefsPerFramework = 6;  // in a drafted justification; the row keeps all
 
 struct Stored {
@@ -164,12 +163,11 @@ Result<AnnexControl> findAnnexControl(db::Database& db, std::string_view ref) {
                                    ": the Statement of Applicability lists the Annex A controls of " +
                                    std::string(kHubFramework) + " only");
         case db::AnnexLookup::Outcome::Unknown:
-            return Error::notFound("unknown Annex A control " + db::inQuotes(ref) + " (expected A.5.1 to A.8.34)");
+            return Error::notFound("unknown Annex A control " + inQuotes(ref) + " (expected A.5.1 to A.8.34)");
         case db::AnnexLookup::Outcome::NotAnnex:
             break;
     }
-    return Error::badInput(db::inQuotes(ref) +
-                           " is not an Annex A control; the Statement of Applicability has one row " +
+    return Error::badInput(inQuotes(ref) + " is not an Annex A control; the Statement of Applicability has one row " +
                            "per Annex A control (A.5.1 to A.8.34)");
 }
 

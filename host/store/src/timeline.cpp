@@ -11,7 +11,6 @@ namespace cw {
 namespace {
 
 using db::dateText;
-using db::parseName;
 
 constexpr std::array<std::string_view, 6> kCycleKeyPrefixes = {"SOC2-T1-", "SOC2-T2-OBS-", "SOC2-T2-RPT-",
                                                                "PCI-",     "HIPAA-RA-",    "CYCLE-"};
@@ -239,7 +238,7 @@ Result<Cycle> setCycle(Workspace& ws, Cycle cycle) {
     if (!cycle.key.empty()) {
         if (auto r = db::checkKey("cycle", cycle.key); !r) return r.error();
     }
-    if (db::blank(cycle.title)) {
+    if (blank(cycle.title)) {
         return Error::badInput(name + ": title is empty");
     }
     if (cycle.endsOn < cycle.startsOn) {

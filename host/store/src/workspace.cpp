@@ -137,6 +137,7 @@ Result<Workspace> Workspace::open(const fs::path& file, OpenMode mode) {
 }
 
 Result<SyncResult> Workspace::syncCatalog(const CatalogSource& source) {
+    if (source.catalog == nullptr) return Error::internal(source.id + ": no catalog to sync");
     return m_impl->sync(source);
 }
 
@@ -144,7 +145,7 @@ Result<SyncResult> Workspace::Impl::sync(const CatalogSource& plugin) {
     SyncResult result;
     result.pluginId = plugin.id;
     result.version = plugin.version;
-    result.frameworks = plugin.catalog.frameworks.size();
+    result.frameworks = plugin.catalog->frameworks.size();
 
     auto tx = db::Transaction::begin(*db);
     if (!tx) return tx.error();
@@ -188,8 +189,8 @@ Result<SyncResult> Workspace::Impl::sync(const CatalogSource& plugin) {
     if (auto r = (*upsert)->run(); !r) return r.error();
 
     std::unordered_set<std::string> kept;
-    for (std::size_t i = 0; i < plugin.catalog.frameworks.size(); ++i) {
-        const Framework& f = plugin.catalog.frameworks[i];
+    for (std::size_t i = 0; i < plugin.catalog->frameworks.size(); ++i) {
+        const Framework& f = plugin.catalog->frameworks[i];
         if (auto r = syncFramework(plugin, f, i, result); !r) return r.error();
         kept.insert(f.id);
     }

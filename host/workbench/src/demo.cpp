@@ -1,8 +1,8 @@
 // The demo workspace: Meridian Health Labs, a fictional 180-person health-tech SaaS pursuing
 // ISO/IEC 27001:2022 with SOC 2 Type 2 and HIPAA, with PCI DSS next.
 //
-// The organization is data: host/data/demo.json, compiled in (embedded_demo.hpp). This file
-// reads it and builds the workspace only through the public workbench API, so the demo meets
+// The organization is data: host/workbench/data/demo.json, compiled in (embedded_demo.hpp). This
+// file reads it and builds the workspace only through the library's public functions, so the demo meets
 // the same rules a user does, section by section in one transaction. Every date in the file
 // is an offset in days from `today`, so the demo reads the same whenever it is built. The
 // gaps planted on purpose for `crosswalk readiness` (README, "The demo") are listed in the

@@ -13,7 +13,7 @@ namespace cw {
 CatalogSource catalogSource(const PluginInfo& plugin) {
     return CatalogSource{plugin.id,       plugin.name,     plugin.version, plugin.publisher,
                          plugin.licence,  plugin.file,     plugin.sha256,  plugin.catalogSha256,
-                         plugin.abiMajor, plugin.abiMinor, plugin.catalog};
+                         plugin.abiMajor, plugin.abiMinor, &plugin.catalog};
 }
 
 Result<SyncResult> syncPlugin(Workspace& ws, const PluginInfo& plugin) {

@@ -1,5 +1,5 @@
 // Gap analysis, the remediation plan, and Stage 1 / Stage 2 readiness: loads a ReadinessInput
-// through the public workbench functions (organization, implementation, evidence, risk, audit,
+// through the store's public functions (organization, implementation, evidence, risk, audit,
 // timeline, SoA), so every rule reads the workspace exactly as the CLI and the GUI show it; runs
 // the rules (readiness_rules.hpp) and adds what the target frameworks' plugins find.
 #include <crosswalk/store/audit.hpp>
@@ -263,6 +263,22 @@ Result<std::vector<ReadinessFinding>> stage2Readiness(Workspace& ws, const Plugi
     if (auto r = pluginReadiness(ws, host, at, input, findings); !r) return r.error();
     sortBySeverity(findings);
     return findings;
+}
+
+Result<std::vector<std::string>> pluginsNotLoaded(Workspace& ws, const PluginHost& host) {
+    auto all = targets(ws);
+    if (!all) return all.error();
+    auto frameworks = ws.frameworks();
+    if (!frameworks) return frameworks.error();
+    std::vector<std::string> out;
+    for (const auto& t : *all) {
+        for (const auto& f : *frameworks) {
+            if (f.id == t.framework && !f.pluginId.empty() && host.find(f.pluginId) == nullptr) {
+                out.push_back(f.pluginId);
+            }
+        }
+    }
+    return out;
 }
 
 }  // namespace cw

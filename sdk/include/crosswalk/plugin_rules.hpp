@@ -342,11 +342,13 @@ struct ControlMessages {
 /// One entry of the readiness input's "controls".
 struct ControlInput {
     std::string ref;
-    std::string status;                          ///< one of kStatuses, or "" when none was given
-    std::string reason;                          ///< as given; "" when absent or not a string
-    std::string alternative;                     ///< as given; "" when absent or not a string
-    std::optional<std::uint64_t> evidence;       ///< number of evidence items, when given and read
-    const boost::json::object* entry = nullptr;  ///< the whole entry, for fields of the plugin's own
+    std::string status;                     ///< one of kStatuses, or "" when none was given
+    std::string reason;                     ///< as given; "" when absent or not a string
+    std::string alternative;                ///< as given; "" when absent or not a string
+    std::optional<std::uint64_t> evidence;  ///< number of evidence items, when given and read
+    /// The whole entry, for fields of the plugin's own: points into the array given to
+    /// readControls, so that array must outlive the result.
+    const boost::json::object* entry = nullptr;
 
     /// True when a reason with more than white space was given.
     [[nodiscard]] bool hasReason() const { return !isBlank(reason); }
@@ -433,6 +435,8 @@ inline std::vector<ControlInput> readControls(const boost::json::array& controls
     }
     return out;
 }
+/// Refused: the entries would point into a temporary array.
+std::vector<ControlInput> readControls(boost::json::array&& controls, const ControlMessages& messages = {}) = delete;
 
 /// Reads root["controls"]; throws messages.notArray when it is absent or not an array.
 inline std::vector<ControlInput> readControls(const boost::json::object& root, const ControlMessages& messages = {}) {

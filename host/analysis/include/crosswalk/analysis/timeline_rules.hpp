@@ -14,7 +14,7 @@ namespace cw {
 /// What the timeline is computed from.
 struct TimelineInput {
     TimelineSettings settings;
-    std::vector<Milestone> milestones;  ///< all eleven steps, in order
+    std::vector<Milestone> milestones;  ///< by step; a step not given has no dates
     std::vector<Cycle> cycles;          ///< by start date
     std::vector<ExpiringEvidence> expiring;
 };

@@ -33,7 +33,7 @@ struct CatalogSource {
     std::string catalogSha256;  ///< of the catalog JSON text
     std::uint32_t abiMajor = 0;
     std::uint32_t abiMinor = 0;
-    Catalog catalog;
+    const Catalog* catalog = nullptr;  ///< the plugin's, not copied; must outlive the sync
 };
 
 /// A plugin as recorded in the workspace.

@@ -93,7 +93,7 @@ struct CarryLink {
 /// What the carrying rule decides from, for one framework (analysis/carrying.hpp).
 struct CarryInput {
     std::string framework;
-    bool target = false;  ///< the framework is a target: its scoping decides applicability
+    bool target = false;                         ///< the framework is a target: its scoping decides applicability
     std::vector<CarryRequirement> requirements;  ///< assessable, in catalog order
     std::vector<CarryLink> links;                ///< by requirement, then common control key
 };

@@ -34,13 +34,13 @@ Result<std::vector<StatusEntry>> implementationStatuses(Workspace& ws);
  * @brief Every assessable requirement of `framework` with the status that reaches it, in
  * catalog order. NotFound for an unknown framework. A fixed number of queries, whatever its size.
  *
- * The carrying rule is crosswalk/analysis/carrying.hpp: (1) A status recorded on the requirement wins ("direct"). (2) Else, when the framework is a
- * target and scoping says the requirement does not apply: NotApplicable ("scope"). (3) Else
- * every linked common control with a recorded status carries it: a full link (source hub or
- * manual, or relationship equal or subset-of) as is; another link carries Implemented as
- * Partial and NotApplicable not at all. The highest progress wins (on a tie, a full link, then
- * the first key); NotApplicable only when every carrying link says so. (4) Else NotStarted
- * with `via` "".
+ * The carrying rule (crosswalk/analysis/carrying.hpp): (1) A status recorded on the
+ * requirement wins ("direct"). (2) Else, when the framework is a target and scoping says the
+ * requirement does not apply: NotApplicable ("scope"). (3) Else every linked common control
+ * with a recorded status carries it: a full link (source hub or manual, or relationship equal
+ * or subset-of) as is; another link carries Implemented as Partial and NotApplicable not at
+ * all. The highest progress wins (on a tie, a full link, then the first key); NotApplicable
+ * only when every carrying link says so. (4) Else NotStarted with `via` "".
  */
 Result<std::vector<RequirementStatus>> requirementStatuses(Workspace& ws, std::string_view framework);
 

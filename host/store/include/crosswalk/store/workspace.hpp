@@ -4,8 +4,6 @@
  */
 #pragma once
 
-#include <crosswalk/io/json.hpp>
-#include <crosswalk/io/pack.hpp>
 #include <crosswalk/model/catalog_rows.hpp>
 #include <crosswalk/model/error.hpp>
 #include <crosswalk/model/graph_data.hpp>

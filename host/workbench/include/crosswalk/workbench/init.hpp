@@ -17,7 +17,8 @@
 
 namespace cw {
 
-/// What the workspace records of a loaded plugin: its descriptor, file, hashes and catalog.
+/// What the workspace records of a loaded plugin: its descriptor, file, hashes and catalog (by
+/// pointer: `plugin` must outlive the result).
 [[nodiscard]] CatalogSource catalogSource(const PluginInfo& plugin);
 
 /// Workspace::syncCatalog() for a loaded plugin; BadInput "FILE: plugin was rejected; nothing

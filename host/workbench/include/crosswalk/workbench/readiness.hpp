@@ -56,4 +56,8 @@ Result<std::vector<ReadinessFinding>> stage1Readiness(Workspace& ws, const Plugi
  */
 Result<std::vector<ReadinessFinding>> stage2Readiness(Workspace& ws, const PluginHost* host, Date at);
 
+/// The plugins of target frameworks that `host` has not loaded, in target order: their
+/// readiness checks cannot run, and a report should say so rather than pass over them.
+Result<std::vector<std::string>> pluginsNotLoaded(Workspace& ws, const PluginHost& host);
+
 }  // namespace cw
