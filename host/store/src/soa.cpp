@@ -6,6 +6,8 @@
 #include <crosswalk/store/implementation.hpp>
 #include <crosswalk/store/soa.hpp>
 
+#include <crosswalk/analysis/soa_draft.hpp>
+
 #include "database.hpp"
 #include "repository.hpp"
 
@@ -17,7 +19,6 @@ namespace cw {
 namespace {
 
 using db::AnnexControl;
-constexpr std::size_t kRefsPerFramework = 6;  // in a drafted justification; the row keeps all
 
 struct Stored {
     std::optional<bool> applicable;
@@ -27,27 +28,6 @@ struct Stored {
     SoaState state = SoaState::Draft;
     bool edited = false;
 };
-
-struct Driver {
-    std::string framework;
-    std::string ref;
-};
-
-// Short names for justifications ("Required for SOC 2 CC6.1"); unknown frameworks by id.
-std::string frameworkLabel(std::string_view id) {
-    static const std::map<std::string, std::string, std::less<>> kLabels = {
-        {"iso27001-2022", "ISO 27001"},
-        {"soc2-2017", "SOC 2"},
-        {"hipaa", "HIPAA"},
-        {"pci-dss-4.0.1", "PCI DSS"},
-        {"gdpr", "GDPR"},
-        {"nist-csf-2.0", "NIST CSF"},
-        {"nist-sp800-53r5", "NIST SP 800-53"},
-        {"iso27001-2013", "ISO 27001:2013"},
-    };
-    const auto it = kLabels.find(id);
-    return it != kLabels.end() ? it->second : std::string(id);
-}
 
 Result<std::vector<AnnexControl>> annexControls(db::Database& db) {
     auto s = db.cached(
@@ -94,7 +74,7 @@ Result<std::map<std::int64_t, std::vector<std::string>>> treatmentRisks(db::Data
 // Annex A control id → the applicable requirements of the other target frameworks linked to a
 // common control standing for it (seeded from it, or holding it as a hub after a merge), in
 // target order, then catalog order.
-Result<std::map<std::int64_t, std::vector<Driver>>> frameworkDrivers(db::Database& db) {
+Result<std::map<std::int64_t, std::vector<SoaDriver>>> frameworkDrivers(db::Database& db) {
     auto s = db.cached(
         "WITH hubs(hub_id, cc_id) AS (SELECT hub_control_id, common_control_id FROM common_control_hubs "
         "  UNION SELECT hub_control_id, id FROM common_controls WHERE hub_control_id IS NOT NULL) "
@@ -108,7 +88,7 @@ Result<std::map<std::int64_t, std::vector<Driver>>> frameworkDrivers(db::Databas
         "ORDER BY h.id, t.position, r.position");
     if (!s) return s.error();
     (*s)->bindAll(kHubFramework);
-    std::map<std::int64_t, std::vector<Driver>> out;
+    std::map<std::int64_t, std::vector<SoaDriver>> out;
     auto r = (*s)->each([&] { out[(*s)->integer(0)].push_back({(*s)->text(1), (*s)->text(2)}); });
     if (!r) return r.error();
     return out;
@@ -127,29 +107,6 @@ Result<std::map<std::int64_t, std::string>> scopedOut(db::Database& db) {
 }
 
 // "Treats risks. Required for SOC 2 CC6.1, CC6.6; HIPAA 164.312(d)."
-std::string composeJustification(const std::vector<std::string>& risks, const std::vector<Driver>& drivers) {
-    std::string out;
-    if (!risks.empty()) {
-        out += (risks.size() == 1 ? "Treats risk " : "Treats risks ") + joined(risks) + ".";
-    }
-    if (!drivers.empty()) {
-        std::vector<std::pair<std::string, std::vector<std::string>>> byFramework;
-        for (const auto& d : drivers) {
-            if (byFramework.empty() || byFramework.back().first != d.framework)
-                byFramework.push_back({d.framework, {}});
-            byFramework.back().second.push_back(d.ref);
-        }
-        std::vector<std::string> parts;
-        for (const auto& [framework, refs] : byFramework) {
-            parts.push_back(frameworkLabel(framework) + " " + joined(refs, ", ", kRefsPerFramework));
-        }
-        if (!out.empty()) out += ' ';
-        out += "Required for ";
-        out += joined(parts, "; ");
-        out += '.';
-    }
-    return out;
-}
 
 // The Annex A control a ref names: "A.5.15" or "iso27001-2022:A.5.15".
 Result<AnnexControl> findAnnexControl(db::Database& db, std::string_view ref) {
@@ -249,7 +206,7 @@ Result<SoaDraftResult> draftSoa(Workspace& ws) {
     if (!excluded) return excluded.error();
 
     static const std::vector<std::string> kNoRisks;
-    static const std::vector<Driver> kNoDrivers;
+    static const std::vector<SoaDriver> kNoDrivers;
     SoaDraftResult result;
     for (const auto& control : *controls) {
         const auto existing = stored->find(control.id);
@@ -257,20 +214,15 @@ Result<SoaDraftResult> draftSoa(Workspace& ws) {
             ++result.kept;
             continue;
         }
+        const auto out = excluded->find(control.id);
+        const auto r = risks->find(control.id);
+        const auto d = drivers->find(control.id);
+        SoaDraftDecision decision =
+            draftSoaRow(out != excluded->end() ? std::optional(out->second) : std::nullopt,
+                        r != risks->end() ? r->second : kNoRisks, d != drivers->end() ? d->second : kNoDrivers);
         Stored wanted;
-        if (const auto out = excluded->find(control.id); out != excluded->end()) {
-            wanted.applicable = false;
-            wanted.justification = out->second;
-        } else {
-            const auto r = risks->find(control.id);
-            const auto d = drivers->find(control.id);
-            const auto& riskKeys = r != risks->end() ? r->second : kNoRisks;
-            const auto& driverRefs = d != drivers->end() ? d->second : kNoDrivers;
-            if (!riskKeys.empty() || !driverRefs.empty()) {
-                wanted.applicable = true;
-                wanted.justification = composeJustification(riskKeys, driverRefs);
-            }
-        }
+        wanted.applicable = decision.applicable;
+        wanted.justification = std::move(decision.justification);
         if (existing == stored->end()) {
             ++result.created;
         } else if (existing->second.applicable == wanted.applicable &&

@@ -102,16 +102,15 @@ Result<void> pluginReadiness(Workspace& ws, const PluginHost* host, Date at, con
         }
         json::object input{
             {"framework", target.framework}, {"controls", std::move(controls)}, {"answers", target.answers}};
-        if (framework->pluginId == "soc2-2017" || target.framework == "soc2-2017") {
-            if (!allCycles) {
-                auto c = cycles(ws);
-                if (!c) return c.error();
-                allCycles = std::move(*c);
-            }
-            if (auto period = observationPeriod(*allCycles, target.framework, at)) {
-                input["observation_period"] =
-                    json::object{{"start", period->startsOn.str()}, {"end", period->endsOn.str()}};
-            }
+        // A Type 2 observation period recorded for the framework (a SOC 2 cycle) goes to its plugin.
+        if (!allCycles) {
+            auto c = cycles(ws);
+            if (!c) return c.error();
+            allCycles = std::move(*c);
+        }
+        if (auto period = observationPeriod(*allCycles, target.framework, at)) {
+            input["observation_period"] =
+                json::object{{"start", period->startsOn.str()}, {"end", period->endsOn.str()}};
         }
 
         auto output = host->readiness(plugin->id, json::serialize(input));
