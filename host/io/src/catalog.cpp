@@ -9,11 +9,6 @@ namespace json = boost::json;
 namespace cw {
 namespace {
 
-std::string stringOr(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    return (v != nullptr && v->is_string()) ? std::string(v->get_string()) : std::string();
-}
-
 Control readControl(const json::object& o) {
     Control c;
     c.ref = stringOr(o, "ref");

@@ -15,6 +15,11 @@ namespace json = boost::json;
 
 namespace cw {
 
+std::string stringOr(const boost::json::object& o, std::string_view key) {
+    const auto* v = o.if_contains(key);
+    return (v != nullptr && v->is_string()) ? std::string(v->get_string()) : std::string();
+}
+
 std::string appendPointer(std::string_view pointer, std::string_view token) {
     std::string out(pointer);
     out.push_back('/');

@@ -12,11 +12,6 @@ namespace json = boost::json;
 namespace cw {
 namespace {
 
-std::string stringOr(const json::object& o, std::string_view key) {
-    const auto* v = o.if_contains(key);
-    return (v != nullptr && v->is_string()) ? std::string(v->get_string()) : std::string();
-}
-
 Provenance readProvenance(const json::object& o) {
     Provenance p;
     p.sourceDocument = stringOr(o, "source_document");

@@ -5,6 +5,7 @@
 #include <crosswalk/store/workspace.hpp>
 
 #include "database.hpp"
+#include "repository.hpp"
 #include "workspace_impl.hpp"
 
 #include <boost/json.hpp>
@@ -176,16 +177,10 @@ Result<PackImport> Workspace::importPack(const Pack& pack, const std::string& or
     MemoryTempStore tempStore(db);
     auto tx = db::Transaction::begin(db);
     if (!tx) return tx.error();
-    auto existing = db.cached("SELECT version, coalesce(sha256, '') FROM packs WHERE id = ?1");
-    if (!existing) return existing.error();
-    (*existing)->bindAll(pack.id);
-    auto row = (*existing)->step();
-    if (!row) return row.error();
-    std::optional<std::pair<std::string, std::string>> held;
-    if (*row) held.emplace((*existing)->text(0), (*existing)->text(1));
-    (*existing)->reset();
-    if (held) result.previousVersion = held->first;
-    auto decision = decideUpgrade(held, pack.version, sha256, "content");
+    auto held = db::heldVersion(db, "SELECT version, coalesce(sha256, '') FROM packs WHERE id = ?1", pack.id);
+    if (!held) return held.error();
+    if (*held) result.previousVersion = (*held)->first;
+    auto decision = decideUpgrade(*held, pack.version, sha256, "content");
     result.action = decision.action;
     result.note = std::move(decision.note);
     if (result.action == SyncAction::Skipped || result.action == SyncAction::Unchanged) return result;

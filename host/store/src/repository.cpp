@@ -12,6 +12,19 @@ namespace cw::db {
 
 namespace json = boost::json;
 
+Result<std::optional<std::pair<std::string, std::string>>> heldVersion(Database& db, std::string_view sql,
+                                                                       std::string_view id) {
+    auto s = db.cached(sql);
+    if (!s) return s.error();
+    (*s)->bindAll(id);
+    auto row = (*s)->step();
+    if (!row) return row.error();
+    std::optional<std::pair<std::string, std::string>> held;
+    if (*row) held.emplace((*s)->text(0), (*s)->text(1));
+    (*s)->reset();
+    return held;
+}
+
 Result<void> checkKey(std::string_view what, std::string_view key) {
     const auto alnum = [](char c) {
         return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');

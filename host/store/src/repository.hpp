@@ -17,6 +17,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cw::db {
@@ -42,6 +43,11 @@ Result<std::string> freeKey(Database& db, std::string_view table, const std::str
 
 /// The id `sql` (one ?1 parameter, first column an id) finds for `key`, or nullopt.
 Result<std::optional<std::int64_t>> findId(Database& db, std::string_view sql, std::string_view key);
+
+/// The version and content digest that `sql` (one ?1 parameter, those two columns) finds for
+/// `id`: what decideUpgrade() compares a new catalog or pack with; nullopt when none is held.
+Result<std::optional<std::pair<std::string, std::string>>> heldVersion(Database& db, std::string_view sql,
+                                                                       std::string_view id);
 
 /// NotFound "unknown framework 'x' (known: …)" unless the workspace has the framework.
 Result<void> requireFramework(Database& db, std::string_view id);

@@ -5,6 +5,7 @@
 
 #include "database.hpp"
 #include "migrations.hpp"
+#include "repository.hpp"
 #include "workspace_impl.hpp"
 
 #include <boost/json.hpp>
@@ -150,16 +151,10 @@ Result<SyncResult> Workspace::Impl::sync(const CatalogSource& plugin) {
     auto tx = db::Transaction::begin(*db);
     if (!tx) return tx.error();
 
-    auto existing = db->cached("SELECT version, catalog_sha256 FROM plugins WHERE id = ?1");
-    if (!existing) return existing.error();
-    (*existing)->bindAll(plugin.id);
-    auto row = (*existing)->step();
-    if (!row) return row.error();
-    std::optional<std::pair<std::string, std::string>> held;
-    if (*row) held.emplace((*existing)->text(0), (*existing)->text(1));
-    (*existing)->reset();
-    if (held) result.previousVersion = held->first;
-    auto decision = decideUpgrade(held, plugin.version, plugin.catalogSha256, "catalog");
+    auto held = db::heldVersion(*db, "SELECT version, catalog_sha256 FROM plugins WHERE id = ?1", plugin.id);
+    if (!held) return held.error();
+    if (*held) result.previousVersion = (*held)->first;
+    auto decision = decideUpgrade(*held, plugin.version, plugin.catalogSha256, "catalog");
     result.action = decision.action;
     result.note = std::move(decision.note);
     if (result.action == SyncAction::Skipped) return result;

@@ -6,6 +6,7 @@
 
 #include <crosswalk/model/error.hpp>
 
+#include <boost/json/object.hpp>
 #include <boost/json/value.hpp>
 
 #include <memory>
@@ -16,6 +17,9 @@
 namespace cw {
 
 /// Appends one reference token to a JSON pointer, escaping '~' and '/'.
+/// The string at `key` of `object`, or "" when it is absent or not a string.
+std::string stringOr(const boost::json::object& object, std::string_view key);
+
 std::string appendPointer(std::string_view pointer, std::string_view token);
 std::string appendPointer(std::string_view pointer, std::size_t index);
 
